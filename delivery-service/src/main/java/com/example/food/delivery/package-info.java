@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.food.delivery;
+
+import org.jspecify.annotations.NullMarked;

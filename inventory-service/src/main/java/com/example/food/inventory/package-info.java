@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.food.inventory;
+
+import org.jspecify.annotations.NullMarked;

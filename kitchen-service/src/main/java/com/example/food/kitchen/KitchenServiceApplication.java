@@ -1,0 +1,13 @@
+package com.example.food.kitchen;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Accepts or rejects a ticket and prepares the meal. */
+@SpringBootApplication
+public class KitchenServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(KitchenServiceApplication.class, args);
+	}
+}

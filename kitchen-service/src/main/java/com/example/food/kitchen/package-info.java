@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.food.kitchen;
+
+import org.jspecify.annotations.NullMarked;

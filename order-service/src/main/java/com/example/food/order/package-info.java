@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.food.order;
+
+import org.jspecify.annotations.NullMarked;

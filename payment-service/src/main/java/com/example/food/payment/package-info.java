@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.food.payment;
+
+import org.jspecify.annotations.NullMarked;

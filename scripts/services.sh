@@ -1,0 +1,45 @@
+# Shared by the run scripts: which services there are, where they listen, and how to ask them.
+# Sourced, not run.
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
+  echo "JAVA_HOME=$JAVA_HOME is not a JDK 25 or newer; set JAVA_HOME (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)" >&2
+  exit 1
+fi
+
+RUN_DIR=${FOOD_RUN_DIR:-.run}
+START_TIMEOUT=${FOOD_START_TIMEOUT:-240}
+# Inventory first: order calls it.
+SERVICES=(inventory-service order-service payment-service kitchen-service delivery-service)
+
+port_of() {
+  case "$1" in
+    order-service) echo 8080 ;; inventory-service) echo 8081 ;; payment-service) echo 8082 ;;
+    kitchen-service) echo 8083 ;; delivery-service) echo 8084 ;;
+  esac
+}
+
+database_of() {
+  case "$1" in
+    order-service) echo orders ;; inventory-service) echo inventory ;; payment-service) echo payments ;;
+    kitchen-service) echo kitchen ;; delivery-service) echo delivery ;;
+  esac
+}
+
+pid_file() { echo "$RUN_DIR/pids/$1.pid"; }
+log_file() { echo "$RUN_DIR/logs/$1.log"; }
+
+running() {
+  local pid_path
+  pid_path=$(pid_file "$1")
+  [ -f "$pid_path" ] && kill -0 "$(cat "$pid_path")" 2>/dev/null
+}
+
+ready() {
+  curl -fsS --max-time 3 "http://localhost:$(port_of "$1")/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'
+}
+
+psql_admin() {
+  PGPASSWORD=${FOOD_DB_PASSWORD:-} psql -h "${FOOD_DB_HOST:-localhost}" -p "${FOOD_DB_PORT:-5432}" \
+    -U "${FOOD_DB_USER:-postgres}" -d postgres -v ON_ERROR_STOP=1 "$@"
+}

@@ -1,0 +1,20 @@
+package com.example.food.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MessagingTests {
+
+    @Test
+    void namesTheTopologyOfTheDesign() {
+        assertThat(Messaging.EXCHANGE).isEqualTo("food.events");
+        assertThat(Messaging.DEAD_LETTER_EXCHANGE).isEqualTo("food.events.dlx");
+    }
+
+    @Test
+    void namesEachServicesQueueAndItsDeadLetters() {
+        assertThat(Messaging.queueFor("payment")).isEqualTo("payment.events");
+        assertThat(Messaging.deadLetterQueueFor("payment")).isEqualTo("payment.events.dlq");
+    }
+}

@@ -1,0 +1,175 @@
+package com.example.food.infrastructure.testsupport;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A test run's own database and RabbitMQ virtual host on the given servers, so that tests neither
+ * disturb nor are disturbed by a copy of the system running on the same servers. {@link #close()}
+ * removes both.
+ */
+public final class TestWorkspace implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final Servers servers;
+
+	private final String database;
+
+	private final String virtualHost;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1) // the management API closes an h2c upgrade request
+		.connectTimeout(TIMEOUT)
+		.build();
+
+	private TestWorkspace(Servers servers, String name) {
+		this.servers = servers;
+		this.database = name;
+		this.virtualHost = name;
+	}
+
+	/** Creates a fresh database and virtual host named {@code food_test_<label>_<random>}. */
+	public static TestWorkspace create(Servers servers, String label) {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String name = ("food_test_" + label + "_" + suffix).replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
+		TestWorkspace workspace = new TestWorkspace(servers, name);
+		workspace.createDatabase();
+		workspace.createVirtualHost();
+		return workspace;
+	}
+
+	public Servers servers() {
+		return servers;
+	}
+
+	public String database() {
+		return database;
+	}
+
+	public String virtualHost() {
+		return virtualHost;
+	}
+
+	public String jdbcUrl() {
+		return servers.postgres().jdbcUrl(database);
+	}
+
+	/** The Spring properties that point a service at this workspace. */
+	public Map<String, String> springProperties() {
+		Servers.Postgres pg = servers.postgres();
+		Servers.Rabbit rabbit = servers.rabbit();
+		return Map.of(
+				"spring.datasource.url", jdbcUrl(),
+				"spring.datasource.username", pg.user(),
+				"spring.datasource.password", pg.password(),
+				"spring.rabbitmq.host", rabbit.host(),
+				"spring.rabbitmq.port", String.valueOf(rabbit.amqpPort()),
+				"spring.rabbitmq.username", rabbit.user(),
+				"spring.rabbitmq.password", rabbit.password(),
+				"spring.rabbitmq.virtual-host", virtualHost);
+	}
+
+	public boolean databaseExists() {
+		try (Connection c = adminConnection();
+				var statement = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+			statement.setString(1, database);
+			return statement.executeQuery().next();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot query PostgreSQL at " + where(), ex);
+		}
+	}
+
+	public boolean virtualHostExists() {
+		return send("GET", "/vhosts/" + encoded(virtualHost), null).statusCode() == 200;
+	}
+
+	/** Drops the database (closing any connection left open) and deletes the virtual host. */
+	@Override
+	public void close() {
+		try (Connection c = adminConnection(); var statement = c.createStatement()) {
+			// FORCE: a Spring context closed by another shutdown hook may still hold pooled connections.
+			statement.execute("drop database if exists " + database + " with (force)");
+		}
+		catch (SQLException ex) {
+			System.err.println("[test-infrastructure] could not drop database " + database + ": " + ex.getMessage());
+		}
+		int status = send("DELETE", "/vhosts/" + encoded(virtualHost), null).statusCode();
+		if (status != 204 && status != 404) {
+			System.err.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": HTTP " + status);
+		}
+	}
+
+	private void createDatabase() {
+		try (Connection c = adminConnection(); var statement = c.createStatement()) {
+			statement.execute("create database " + database);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create the test database on PostgreSQL at " + where() + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private void createVirtualHost() {
+		Servers.Rabbit rabbit = servers.rabbit();
+		expectSuccess(send("PUT", "/vhosts/" + encoded(virtualHost), "{}"), "create virtual host " + virtualHost);
+		expectSuccess(send("PUT", "/permissions/" + encoded(virtualHost) + "/" + encoded(rabbit.user()),
+				"{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"), "grant " + rabbit.user() + " access to " + virtualHost);
+	}
+
+	private Connection adminConnection() throws SQLException {
+		Servers.Postgres pg = servers.postgres();
+		return DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password());
+	}
+
+	private String where() {
+		return servers.postgres().host() + ":" + servers.postgres().port();
+	}
+
+	private HttpResponse<String> send(String method, String path, String body) {
+		Servers.Rabbit rabbit = servers.rabbit();
+		String credentials = Base64.getEncoder()
+			.encodeToString((rabbit.user() + ":" + rabbit.password()).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(rabbit.managementUrl() + path))
+			.timeout(TIMEOUT)
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Cannot reach the RabbitMQ management API at " + rabbit.managementUrl()
+					+ " (" + ex + "); it is needed to give each test run its own virtual host. On a local RabbitMQ: "
+					+ "rabbitmq-plugins enable rabbitmq_management", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while calling RabbitMQ", ex);
+		}
+	}
+
+	private static void expectSuccess(HttpResponse<String> response, String what) {
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException("RabbitMQ refused to " + what + ": HTTP " + response.statusCode() + " "
+					+ response.body());
+		}
+	}
+
+	private static String encoded(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}

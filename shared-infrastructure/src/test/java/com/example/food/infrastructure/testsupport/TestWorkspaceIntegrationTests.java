@@ -1,0 +1,74 @@
+package com.example.food.infrastructure.testsupport;
+
+import java.sql.DriverManager;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The test support itself, against whichever real servers {@link TestInfrastructure} chose. */
+class TestWorkspaceIntegrationTests {
+
+	private final Servers servers = TestInfrastructure.workspace("infrastructure").servers();
+
+	@Test
+	void givesARunItsOwnDatabaseAndVirtualHostAndRemovesThemAfter() throws Exception {
+		TestWorkspace workspace = TestWorkspace.create(servers, "workspace_check");
+		assertThat(workspace.databaseExists()).isTrue();
+		assertThat(workspace.virtualHostExists()).isTrue();
+
+		try (var connection = DriverManager.getConnection(workspace.jdbcUrl(), servers.postgres().user(),
+				servers.postgres().password()); var statement = connection.createStatement()) {
+			statement.execute("create table probe (id int primary key)");
+			assertThat(statement.executeUpdate("insert into probe values (1)")).isEqualTo(1);
+		}
+		assertThat(roundTripThroughAQueue(workspace)).isEqualTo("hello");
+
+		workspace.close();
+
+		assertThat(workspace.databaseExists()).isFalse();
+		assertThat(workspace.virtualHostExists()).isFalse();
+	}
+
+	@Test
+	void namesTheWorkspaceSoThatTwoRunsNeverShareIt() {
+		try (TestWorkspace first = TestWorkspace.create(servers, "twin");
+				TestWorkspace second = TestWorkspace.create(servers, "twin")) {
+			assertThat(first.database()).startsWith("food_test_twin_").isNotEqualTo(second.database());
+			assertThat(first.virtualHost()).isNotEqualTo(second.virtualHost());
+		}
+	}
+
+	@Test
+	void pointsSpringAtTheWorkspace() {
+		TestWorkspace workspace = TestInfrastructure.workspace("infrastructure");
+
+		Map<String, String> properties = workspace.springProperties();
+
+		assertThat(properties).containsEntry("spring.datasource.url", workspace.jdbcUrl())
+			.containsEntry("spring.rabbitmq.virtual-host", workspace.virtualHost())
+			.containsEntry("spring.rabbitmq.port", String.valueOf(servers.rabbit().amqpPort()));
+	}
+
+	private String roundTripThroughAQueue(TestWorkspace workspace) {
+		var factory = new CachingConnectionFactory(servers.rabbit().host(), servers.rabbit().amqpPort());
+		factory.setUsername(servers.rabbit().user());
+		factory.setPassword(servers.rabbit().password());
+		factory.setVirtualHost(workspace.virtualHost());
+		try {
+			new RabbitAdmin(factory).declareQueue(new Queue("probe", false));
+			var template = new RabbitTemplate(factory);
+			template.convertAndSend("probe", "hello");
+			return (String) template.receiveAndConvert("probe", 5_000);
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+}
