@@ -46,7 +46,13 @@ public final class TestWorkspace implements AutoCloseable {
 		String name = ("food_test_" + label + "_" + suffix).replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
 		TestWorkspace workspace = new TestWorkspace(servers, name);
 		workspace.createDatabase();
-		workspace.createVirtualHost();
+		try {
+			workspace.createVirtualHost();
+		}
+		catch (RuntimeException ex) {
+			workspace.close(); // nothing half-made stays behind
+			throw ex;
+		}
 		return workspace;
 	}
 
@@ -106,9 +112,14 @@ public final class TestWorkspace implements AutoCloseable {
 		catch (SQLException ex) {
 			System.err.println("[test-infrastructure] could not drop database " + database + ": " + ex.getMessage());
 		}
-		int status = send("DELETE", "/vhosts/" + encoded(virtualHost), null).statusCode();
-		if (status != 204 && status != 404) {
-			System.err.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": HTTP " + status);
+		try {
+			int status = send("DELETE", "/vhosts/" + encoded(virtualHost), null).statusCode();
+			if (status != 204 && status != 404) {
+				System.err.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": HTTP " + status);
+			}
+		}
+		catch (IllegalStateException ex) {
+			System.err.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": " + ex.getMessage());
 		}
 	}
 
