@@ -21,132 +21,132 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            // Consumers ignore what they do not know: producers may add optional fields any time.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // Money stays exact, scale included: 9.50 is read and written as 9.50, never 9.5 or 9.5E0.
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+			// Consumers ignore what they do not know: producers may add optional fields any time.
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			// Money stays exact, scale included: 9.50 is read and written as 9.50, never 9.5 or 9.5E0.
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+			.build();
 
-    private EventJson() {
-    }
+	private EventJson() {
+	}
 
-    /**
-     * The mapper configured for events, for code that maps JSON itself (a message converter, the
-     * outbox). Jackson 3 mappers are immutable, so sharing it is safe. It cannot read an
-     * {@link EventEnvelope} on its own, since the payload's class comes from {@code type}: use
-     * {@link #read(byte[])} for that.
-     */
-    public static JsonMapper mapper() {
-        return MAPPER;
-    }
+	/**
+	 * The mapper configured for events, for code that maps JSON itself (a message converter, the
+	 * outbox). Jackson 3 mappers are immutable, so sharing it is safe. It cannot read an
+	 * {@link EventEnvelope} on its own, since the payload's class comes from {@code type}: use
+	 * {@link #read(byte[])} for that.
+	 */
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
 
-    public static String write(EventEnvelope envelope) {
-        return MAPPER.writeValueAsString(envelope);
-    }
+	public static String write(EventEnvelope envelope) {
+		return MAPPER.writeValueAsString(envelope);
+	}
 
-    public static byte[] writeBytes(EventEnvelope envelope) {
-        return MAPPER.writeValueAsBytes(envelope);
-    }
+	public static byte[] writeBytes(EventEnvelope envelope) {
+		return MAPPER.writeValueAsBytes(envelope);
+	}
 
-    /** @throws InvalidEvent if the JSON is not an event this code can process */
-    public static EventEnvelope read(String json) {
-        return read(json.getBytes(StandardCharsets.UTF_8));
-    }
+	/** @throws InvalidEvent if the JSON is not an event this code can process */
+	public static EventEnvelope read(String json) {
+		return read(json.getBytes(StandardCharsets.UTF_8));
+	}
 
-    /** @throws InvalidEvent if the JSON is not an event this code can process */
-    public static EventEnvelope read(byte[] json) {
-        return fromTree(parse(json));
-    }
+	/** @throws InvalidEvent if the JSON is not an event this code can process */
+	public static EventEnvelope read(byte[] json) {
+		return fromTree(parse(json));
+	}
 
-    private static JsonNode parse(byte[] json) {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new InvalidEvent("event is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new InvalidEvent("event is not a JSON object");
-        }
-        return tree;
-    }
+	private static JsonNode parse(byte[] json) {
+		JsonNode tree;
+		try {
+			tree = MAPPER.readTree(json);
+		} catch (JacksonException e) {
+			throw new InvalidEvent("event is not valid JSON: " + e.getOriginalMessage(), e);
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new InvalidEvent("event is not a JSON object");
+		}
+		return tree;
+	}
 
-    private static EventEnvelope fromTree(JsonNode json) {
-        EventType type = EventType.of(required(json, "type", String.class));
-        int version = required(json, "version", Integer.class);
-        if (!type.supports(version)) {
-            throw new InvalidEvent("event type '" + type.routingKey() + "' version " + version
-                    + " is not supported (supported: " + type.version() + ")");
-        }
-        UUID eventId = required(json, "eventId", UUID.class);
-        Instant occurredAt = required(json, "occurredAt", Instant.class);
-        UUID orderId = required(json, "orderId", UUID.class);
-        UUID causationId = optional(json, "causationId", UUID.class);
-        FoodEvent payload = payload(json, type);
-        return new EventEnvelope(eventId, type.routingKey(), version, occurredAt, orderId, causationId, payload);
-    }
+	private static EventEnvelope fromTree(JsonNode json) {
+		EventType type = EventType.of(required(json, "type", String.class));
+		int version = required(json, "version", Integer.class);
+		if (!type.supports(version)) {
+			throw new InvalidEvent("event type '" + type.routingKey() + "' version " + version
+					+ " is not supported (supported: " + type.version() + ")");
+		}
+		UUID eventId = required(json, "eventId", UUID.class);
+		Instant occurredAt = required(json, "occurredAt", Instant.class);
+		UUID orderId = required(json, "orderId", UUID.class);
+		UUID causationId = optional(json, "causationId", UUID.class);
+		FoodEvent payload = payload(json, type);
+		return new EventEnvelope(eventId, type.routingKey(), version, occurredAt, orderId, causationId, payload);
+	}
 
-    private static <T> T required(JsonNode json, String field, Class<T> valueType) {
-        T value = optional(json, field, valueType);
-        if (value == null) {
-            throw new InvalidEvent("event envelope is invalid: " + field + " is required");
-        }
-        return value;
-    }
+	private static <T> T required(JsonNode json, String field, Class<T> valueType) {
+		T value = optional(json, field, valueType);
+		if (value == null) {
+			throw new InvalidEvent("event envelope is invalid: " + field + " is required");
+		}
+		return value;
+	}
 
-    private static <T> @Nullable T optional(JsonNode json, String field, Class<T> valueType) {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return MAPPER.treeToValue(node, valueType);
-        } catch (JacksonException e) {
-            throw new InvalidEvent("event envelope is invalid: " + field + ": " + e.getOriginalMessage(), e);
-        }
-    }
+	private static <T> @Nullable T optional(JsonNode json, String field, Class<T> valueType) {
+		JsonNode node = json.get(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		try {
+			return MAPPER.treeToValue(node, valueType);
+		} catch (JacksonException e) {
+			throw new InvalidEvent("event envelope is invalid: " + field + ": " + e.getOriginalMessage(), e);
+		}
+	}
 
-    private static FoodEvent payload(JsonNode json, EventType type) {
-        JsonNode node = json.get("payload");
-        if (node == null || !node.isObject()) {
-            throw new InvalidEvent("event envelope is invalid: payload is required");
-        }
-        try {
-            return MAPPER.treeToValue(node, type.payloadClass());
-        } catch (JacksonException e) {
-            throw new InvalidEvent(type.routingKey() + " payload is invalid: " + reason(e), e);
-        }
-    }
+	private static FoodEvent payload(JsonNode json, EventType type) {
+		JsonNode node = json.get("payload");
+		if (node == null || !node.isObject()) {
+			throw new InvalidEvent("event envelope is invalid: payload is required");
+		}
+		try {
+			return MAPPER.treeToValue(node, type.payloadClass());
+		} catch (JacksonException e) {
+			throw new InvalidEvent(type.routingKey() + " payload is invalid: " + reason(e), e);
+		}
+	}
 
-    /** The record's own validation message if it refused the values, else Jackson's; either with where it happened. */
-    private static String reason(JacksonException e) {
-        String reason = e.getOriginalMessage();
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
-                reason = invalid.getMessage();
-                break;
-            }
-        }
-        String path = path(e);
-        return path.isEmpty() ? reason : reason + " (at " + path + ")";
-    }
+	/** The record's own validation message if it refused the values, else Jackson's; either with where it happened. */
+	private static String reason(JacksonException e) {
+		String reason = e.getOriginalMessage();
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+				reason = invalid.getMessage();
+				break;
+			}
+		}
+		String path = path(e);
+		return path.isEmpty() ? reason : reason + " (at " + path + ")";
+	}
 
-    /** {@code lines[1].quantity}, where Jackson would say {@code OrderPlaced["lines"]->ArrayList[1]...}. */
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
+	/** {@code lines[1].quantity}, where Jackson would say {@code OrderPlaced["lines"]->ArrayList[1]...}. */
+	private static String path(JacksonException e) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : e.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			} else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
 }

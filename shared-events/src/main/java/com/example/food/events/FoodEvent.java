@@ -7,10 +7,10 @@ package com.example.food.events;
  * record here in {@code permits} and one constant in {@link EventType}.
  */
 public sealed interface FoodEvent
-        permits OrderPlaced, PaymentCompleted, PaymentFailed, TicketAccepted, TicketRejected, MealPrepared,
-                DeliveryAssigned, DeliveryCompleted, DeliveryFailed, OrderCancelled, PaymentRefunded {
+		permits OrderPlaced, PaymentCompleted, PaymentFailed, TicketAccepted, TicketRejected, MealPrepared,
+				DeliveryAssigned, DeliveryCompleted, DeliveryFailed, OrderCancelled, PaymentRefunded {
 
-    default EventType type() {
-        return EventType.of(this);
-    }
+	default EventType type() {
+		return EventType.of(this);
+	}
 }

@@ -7,11 +7,11 @@ package com.example.food.events;
  */
 public class InvalidEvent extends RuntimeException {
 
-    public InvalidEvent(String message) {
-        super(message);
-    }
+	public InvalidEvent(String message) {
+		super(message);
+	}
 
-    public InvalidEvent(String message, Throwable cause) {
-        super(message, cause);
-    }
+	public InvalidEvent(String message, Throwable cause) {
+		super(message, cause);
+	}
 }

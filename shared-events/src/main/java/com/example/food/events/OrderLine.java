@@ -5,14 +5,14 @@ import java.math.BigDecimal;
 /** One line of an order as every consumer needs it: what, how many, and at what price. */
 public record OrderLine(String sku, String name, int quantity, BigDecimal unitPrice) {
 
-    public OrderLine {
-        Require.present(sku, "sku");
-        Require.present(name, "name");
-        Require.positive(quantity, "quantity");
-        Require.notNegative(unitPrice, "unitPrice");
-    }
+	public OrderLine {
+		Require.present(sku, "sku");
+		Require.present(name, "name");
+		Require.positive(quantity, "quantity");
+		Require.notNegative(unitPrice, "unitPrice");
+	}
 
-    public BigDecimal lineTotal() {
-        return unitPrice.multiply(BigDecimal.valueOf(quantity));
-    }
+	public BigDecimal lineTotal() {
+		return unitPrice.multiply(BigDecimal.valueOf(quantity));
+	}
 }

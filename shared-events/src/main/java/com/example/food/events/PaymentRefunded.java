@@ -5,8 +5,8 @@ import java.util.UUID;
 
 public record PaymentRefunded(UUID paymentId, BigDecimal amount) implements FoodEvent {
 
-    public PaymentRefunded {
-        Require.present(paymentId, "paymentId");
-        Require.notNegative(amount, "amount");
-    }
+	public PaymentRefunded {
+		Require.present(paymentId, "paymentId");
+		Require.notNegative(amount, "amount");
+	}
 }

@@ -11,45 +11,45 @@ import org.jspecify.annotations.Nullable;
  */
 final class Require {
 
-    private Require() {
-    }
+	private Require() {
+	}
 
-    static <T> T present(@Nullable T value, String field) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return value;
-    }
+	static <T> T present(@Nullable T value, String field) {
+		if (value == null || value instanceof String text && text.isBlank()) {
+			throw new IllegalArgumentException(field + " is required");
+		}
+		return value;
+	}
 
-    /** An unmodifiable copy; {@code List.copyOf} alone would fail on a null element without naming the field. */
-    static <T> List<T> list(@Nullable List<T> values, String field) {
-        present(values, field);
-        if (values.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException(field + " must not contain null");
-        }
-        return List.copyOf(values);
-    }
+	/** An unmodifiable copy; {@code List.copyOf} alone would fail on a null element without naming the field. */
+	static <T> List<T> list(@Nullable List<T> values, String field) {
+		present(values, field);
+		if (values.stream().anyMatch(Objects::isNull)) {
+			throw new IllegalArgumentException(field + " must not contain null");
+		}
+		return List.copyOf(values);
+	}
 
-    static <T> List<T> notEmpty(@Nullable List<T> values, String field) {
-        List<T> copy = list(values, field);
-        if (copy.isEmpty()) {
-            throw new IllegalArgumentException(field + " must not be empty");
-        }
-        return copy;
-    }
+	static <T> List<T> notEmpty(@Nullable List<T> values, String field) {
+		List<T> copy = list(values, field);
+		if (copy.isEmpty()) {
+			throw new IllegalArgumentException(field + " must not be empty");
+		}
+		return copy;
+	}
 
-    static int positive(int value, String field) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, was " + value);
-        }
-        return value;
-    }
+	static int positive(int value, String field) {
+		if (value <= 0) {
+			throw new IllegalArgumentException(field + " must be positive, was " + value);
+		}
+		return value;
+	}
 
-    static BigDecimal notNegative(@Nullable BigDecimal value, String field) {
-        BigDecimal amount = present(value, field);
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException(field + " must not be negative, was " + amount.toPlainString());
-        }
-        return amount;
-    }
+	static BigDecimal notNegative(@Nullable BigDecimal value, String field) {
+		BigDecimal amount = present(value, field);
+		if (amount.signum() < 0) {
+			throw new IllegalArgumentException(field + " must not be negative, was " + amount.toPlainString());
+		}
+		return amount;
+	}
 }

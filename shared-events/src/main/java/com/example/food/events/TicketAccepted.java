@@ -6,8 +6,8 @@ import java.util.UUID;
 /** The kitchen took the order: from here the stock is spent and the customer can no longer cancel. */
 public record TicketAccepted(UUID ticketId, List<OrderLine> lines) implements FoodEvent {
 
-    public TicketAccepted {
-        Require.present(ticketId, "ticketId");
-        lines = Require.notEmpty(lines, "lines");
-    }
+	public TicketAccepted {
+		Require.present(ticketId, "ticketId");
+		lines = Require.notEmpty(lines, "lines");
+	}
 }

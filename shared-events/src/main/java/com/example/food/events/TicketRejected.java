@@ -6,9 +6,9 @@ import java.util.UUID;
 /** The kitchen cannot make the order; {@code unavailableSkus} may be empty when the reason is not a dish. */
 public record TicketRejected(UUID ticketId, String reason, List<String> unavailableSkus) implements FoodEvent {
 
-    public TicketRejected {
-        Require.present(ticketId, "ticketId");
-        Require.present(reason, "reason");
-        unavailableSkus = Require.list(unavailableSkus, "unavailableSkus");
-    }
+	public TicketRejected {
+		Require.present(ticketId, "ticketId");
+		Require.present(reason, "reason");
+		unavailableSkus = Require.list(unavailableSkus, "unavailableSkus");
+	}
 }

@@ -12,65 +12,65 @@ import org.junit.jupiter.api.Test;
 
 class FoodEventTests {
 
-    private static final OrderLine PIZZA = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50"));
+	private static final OrderLine PIZZA = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50"));
 
-    @Test
-    void pricesALine() {
-        assertThat(PIZZA.lineTotal()).isEqualByComparingTo("19.00");
-    }
+	@Test
+	void pricesALine() {
+		assertThat(PIZZA.lineTotal()).isEqualByComparingTo("19.00");
+	}
 
-    @Test
-    void rejectsALineWithoutAPositiveQuantity() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 0, BigDecimal.ONE))
-                .withMessage("quantity must be positive, was 0");
-    }
+	@Test
+	void rejectsALineWithoutAPositiveQuantity() {
+		assertThatIllegalArgumentException()
+				.isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 0, BigDecimal.ONE))
+				.withMessage("quantity must be positive, was 0");
+	}
 
-    @Test
-    void rejectsANegativePrice() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 1, new BigDecimal("-1.00")))
-                .withMessage("unitPrice must not be negative, was -1.00");
-    }
+	@Test
+	void rejectsANegativePrice() {
+		assertThatIllegalArgumentException()
+				.isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 1, new BigDecimal("-1.00")))
+				.withMessage("unitPrice must not be negative, was -1.00");
+	}
 
-    @Test
-    void treatsABlankValueAsMissing() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new PaymentFailed(" "))
-                .withMessage("reason is required");
-    }
+	@Test
+	void treatsABlankValueAsMissing() {
+		assertThatIllegalArgumentException()
+				.isThrownBy(() -> new PaymentFailed(" "))
+				.withMessage("reason is required");
+	}
 
-    @Test
-    void rejectsAnOrderWithoutLines() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), List.of()))
-                .withMessage("lines must not be empty");
-    }
+	@Test
+	void rejectsAnOrderWithoutLines() {
+		assertThatIllegalArgumentException()
+				.isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), List.of()))
+				.withMessage("lines must not be empty");
+	}
 
-    @Test
-    void rejectsANullLine() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), Arrays.asList(PIZZA, null)))
-                .withMessage("lines must not contain null");
-    }
+	@Test
+	void rejectsANullLine() {
+		assertThatIllegalArgumentException()
+				.isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), Arrays.asList(PIZZA, null)))
+				.withMessage("lines must not contain null");
+	}
 
-    @Test
-    void keepsItsOwnCopyOfTheLines() {
-        List<OrderLine> lines = new ArrayList<>(List.of(PIZZA));
-        TicketAccepted accepted = new TicketAccepted(UUID.randomUUID(), lines);
+	@Test
+	void keepsItsOwnCopyOfTheLines() {
+		List<OrderLine> lines = new ArrayList<>(List.of(PIZZA));
+		TicketAccepted accepted = new TicketAccepted(UUID.randomUUID(), lines);
 
-        lines.clear();
+		lines.clear();
 
-        assertThat(accepted.lines()).containsExactly(PIZZA);
-    }
+		assertThat(accepted.lines()).containsExactly(PIZZA);
+	}
 
-    @Test
-    void allowsARejectionThatNamesNoDish() {
-        assertThat(new TicketRejected(UUID.randomUUID(), "kitchen closed", List.of()).unavailableSkus()).isEmpty();
-    }
+	@Test
+	void allowsARejectionThatNamesNoDish() {
+		assertThat(new TicketRejected(UUID.randomUUID(), "kitchen closed", List.of()).unavailableSkus()).isEmpty();
+	}
 
-    @Test
-    void allowsACancellationWithoutDetail() {
-        assertThat(new OrderCancelled(CancellationReason.CUSTOMER_REQUEST, null, List.of(PIZZA)).detail()).isNull();
-    }
+	@Test
+	void allowsACancellationWithoutDetail() {
+		assertThat(new OrderCancelled(CancellationReason.CUSTOMER_REQUEST, null, List.of(PIZZA)).detail()).isNull();
+	}
 }

@@ -6,15 +6,15 @@ import org.junit.jupiter.api.Test;
 
 class MessagingTests {
 
-    @Test
-    void namesTheTopologyOfTheDesign() {
-        assertThat(Messaging.EXCHANGE).isEqualTo("food.events");
-        assertThat(Messaging.DEAD_LETTER_EXCHANGE).isEqualTo("food.events.dlx");
-    }
+	@Test
+	void namesTheTopologyOfTheDesign() {
+		assertThat(Messaging.EXCHANGE).isEqualTo("food.events");
+		assertThat(Messaging.DEAD_LETTER_EXCHANGE).isEqualTo("food.events.dlx");
+	}
 
-    @Test
-    void namesEachServicesQueueAndItsDeadLetters() {
-        assertThat(Messaging.queueFor("payment")).isEqualTo("payment.events");
-        assertThat(Messaging.deadLetterQueueFor("payment")).isEqualTo("payment.events.dlq");
-    }
+	@Test
+	void namesEachServicesQueueAndItsDeadLetters() {
+		assertThat(Messaging.queueFor("payment")).isEqualTo("payment.events");
+		assertThat(Messaging.deadLetterQueueFor("payment")).isEqualTo("payment.events.dlq");
+	}
 }

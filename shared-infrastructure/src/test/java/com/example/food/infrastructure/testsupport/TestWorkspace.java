@@ -21,6 +21,8 @@ import java.util.UUID;
  */
 public final class TestWorkspace implements AutoCloseable {
 
+	private static final String ADMIN_USER = "test-admin";
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final Servers servers;
@@ -28,6 +30,9 @@ public final class TestWorkspace implements AutoCloseable {
 	private final String database;
 
 	private final String virtualHost;
+
+	/** The admin login of every service under test; random, so no password is written anywhere. */
+	private final String adminPassword = UUID.randomUUID().toString();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1) // the management API closes an h2c upgrade request
@@ -84,7 +89,17 @@ public final class TestWorkspace implements AutoCloseable {
 				"spring.rabbitmq.port", String.valueOf(rabbit.amqpPort()),
 				"spring.rabbitmq.username", rabbit.user(),
 				"spring.rabbitmq.password", rabbit.password(),
-				"spring.rabbitmq.virtual-host", virtualHost);
+				"spring.rabbitmq.virtual-host", virtualHost,
+				"food.admin.user", ADMIN_USER,
+				"food.admin.password", adminPassword);
+	}
+
+	public String adminUser() {
+		return ADMIN_USER;
+	}
+
+	public String adminPassword() {
+		return adminPassword;
 	}
 
 	public boolean databaseExists() {
