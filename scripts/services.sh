@@ -7,6 +7,14 @@ if ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9]
   exit 1
 fi
 
+# The admin login (/admin/** on every service): from the environment, else from .env if there is
+# one (the file docker compose reads), else each service makes a random one and logs it.
+if [ -z "${FOOD_ADMIN_PASSWORD:-}" ] && [ -f .env ]; then
+  FOOD_ADMIN_USER=$(sed -n 's/^FOOD_ADMIN_USER=//p' .env)
+  FOOD_ADMIN_PASSWORD=$(sed -n 's/^FOOD_ADMIN_PASSWORD=//p' .env)
+  export FOOD_ADMIN_USER FOOD_ADMIN_PASSWORD
+fi
+
 RUN_DIR=${FOOD_RUN_DIR:-.run}
 START_TIMEOUT=${FOOD_START_TIMEOUT:-240}
 # Inventory first: order calls it.

@@ -11,8 +11,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A test run's own database and RabbitMQ virtual host on the given servers, so that tests neither
@@ -33,6 +35,9 @@ public final class TestWorkspace implements AutoCloseable {
 
 	/** The admin login of every service under test; random, so no password is written anywhere. */
 	private final String adminPassword = UUID.randomUUID().toString();
+
+	/** Databases of further services in this workspace (system tests run several), dropped with it. */
+	private final List<String> serviceDatabases = new CopyOnWriteArrayList<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1) // the management API closes an h2c upgrade request
@@ -102,6 +107,17 @@ public final class TestWorkspace implements AutoCloseable {
 		return adminPassword;
 	}
 
+	/**
+	 * A further database in this workspace, for one more service of a system test: each service
+	 * keeps its own database, as in production. Returns its JDBC URL.
+	 */
+	public String createServiceDatabase(String service) {
+		String name = database + "_" + service.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
+		execute("create database " + name);
+		serviceDatabases.add(name);
+		return servers.postgres().jdbcUrl(name);
+	}
+
 	public boolean databaseExists() {
 		try (Connection c = adminConnection();
 				var statement = c.prepareStatement("select 1 from pg_database where datname = ?")) {
@@ -120,13 +136,10 @@ public final class TestWorkspace implements AutoCloseable {
 	/** Drops the database (closing any connection left open) and deletes the virtual host. */
 	@Override
 	public void close() {
-		try (Connection c = adminConnection(); var statement = c.createStatement()) {
-			// FORCE: a Spring context closed by another shutdown hook may still hold pooled connections.
-			statement.execute("drop database if exists " + database + " with (force)");
+		for (String name : serviceDatabases) {
+			dropDatabase(name);
 		}
-		catch (SQLException ex) {
-			System.err.println("[test-infrastructure] could not drop database " + database + ": " + ex.getMessage());
-		}
+		dropDatabase(database);
 		try {
 			int status = send("DELETE", "/vhosts/" + encoded(virtualHost), null).statusCode();
 			if (status != 204 && status != 404) {
@@ -139,12 +152,25 @@ public final class TestWorkspace implements AutoCloseable {
 	}
 
 	private void createDatabase() {
+		execute("create database " + database);
+	}
+
+	private void dropDatabase(String name) {
 		try (Connection c = adminConnection(); var statement = c.createStatement()) {
-			statement.execute("create database " + database);
+			// FORCE: a Spring context closed by another shutdown hook may still hold pooled connections.
+			statement.execute("drop database if exists " + name + " with (force)");
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create the test database on PostgreSQL at " + where() + ": "
-					+ ex.getMessage(), ex);
+			System.err.println("[test-infrastructure] could not drop database " + name + ": " + ex.getMessage());
+		}
+	}
+
+	private void execute(String sql) {
+		try (Connection c = adminConnection(); var statement = c.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at " + where() + " refused '" + sql + "': " + ex.getMessage(), ex);
 		}
 	}
 

@@ -29,10 +29,14 @@ class TestWorkspaceIntegrationTests {
 			assertThat(statement.executeUpdate("insert into probe values (1)")).isEqualTo(1);
 		}
 		assertThat(roundTripThroughAQueue(workspace)).isEqualTo("hello");
+		String serviceDatabase = workspace.createServiceDatabase("inventory-service");
+		assertThat(serviceDatabase).endsWith(workspace.database() + "_inventory_service");
+		assertThat(databaseExists(serviceDatabase)).isTrue();
 
 		workspace.close();
 
 		assertThat(workspace.databaseExists()).isFalse();
+		assertThat(databaseExists(serviceDatabase)).isFalse();
 		assertThat(workspace.virtualHostExists()).isFalse();
 	}
 
@@ -54,6 +58,16 @@ class TestWorkspaceIntegrationTests {
 		assertThat(properties).containsEntry("spring.datasource.url", workspace.jdbcUrl())
 			.containsEntry("spring.rabbitmq.virtual-host", workspace.virtualHost())
 			.containsEntry("spring.rabbitmq.port", String.valueOf(servers.rabbit().amqpPort()));
+	}
+
+	private boolean databaseExists(String jdbcUrl) throws Exception {
+		String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+		try (var connection = DriverManager.getConnection(servers.postgres().jdbcUrl("postgres"), servers.postgres().user(),
+				servers.postgres().password());
+				var statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+			statement.setString(1, name);
+			return statement.executeQuery().next();
+		}
 	}
 
 	private String roundTripThroughAQueue(TestWorkspace workspace) {
