@@ -6,6 +6,7 @@
 #
 # Environment: JAVA_HOME (a JDK 25), FOOD_DB_HOST/PORT/USER/PASSWORD and
 # FOOD_RABBITMQ_HOST/PORT/USER/PASSWORD (defaults: localhost, postgres, guest/guest),
+# FOOD_RABBITMQ_VHOST (default /), FOOD_DB_PREFIX (default none: databases orders, inventory, ...),
 # FOOD_RUN_DIR (default .run: logs and pid files), FOOD_START_TIMEOUT (seconds, default 240).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,10 @@ started_at=$(date +%s)
 for service in "${SERVICES[@]}"; do
   jar="$service/target/$service.jar"
   [ -f "$jar" ] || { echo "$jar is missing; run without --no-build" >&2; exit 1; }
-  nohup "$JAVA_HOME/bin/java" @config/jvm.options -jar "$jar" > "$(log_file "$service")" 2>&1 &
+  # Port and database are set per process, so that a SERVER_PORT or FOOD_DB_NAME in the shell
+  # cannot make the five collide.
+  SERVER_PORT=$(port_of "$service") FOOD_DB_NAME=$(database_of "$service") \
+    nohup "$JAVA_HOME/bin/java" @config/jvm.options -jar "$jar" > "$(log_file "$service")" 2>&1 &
   echo $! > "$(pid_file "$service")"
   echo "Started $service (pid $!), log: $(log_file "$service")"
 done

@@ -27,10 +27,12 @@ port_of() {
   esac
 }
 
+# FOOD_DB_PREFIX puts a run's databases beside the usual ones (CI uses ci_ and drops them after).
 database_of() {
   case "$1" in
-    order-service) echo orders ;; inventory-service) echo inventory ;; payment-service) echo payments ;;
-    kitchen-service) echo kitchen ;; delivery-service) echo delivery ;;
+    order-service) echo "${FOOD_DB_PREFIX:-}orders" ;; inventory-service) echo "${FOOD_DB_PREFIX:-}inventory" ;;
+    payment-service) echo "${FOOD_DB_PREFIX:-}payments" ;; kitchen-service) echo "${FOOD_DB_PREFIX:-}kitchen" ;;
+    delivery-service) echo "${FOOD_DB_PREFIX:-}delivery" ;;
   esac
 }
 
