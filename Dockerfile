@@ -5,10 +5,10 @@
 FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /workspace
 COPY . .
-# The wrapper pins the same Maven as a local build; the cache mount keeps it and the downloaded
-# dependencies between builds without putting them in an image.
+# The image's Maven (3.9) builds; the wrapper pins the same line for local builds. The cache mount
+# keeps downloaded dependencies between builds without putting them in an image.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -ntp -DskipTests package \
+    mvn -B -q -ntp -DskipTests package \
  && for service in order-service inventory-service payment-service kitchen-service delivery-service; do \
       java -Djarmode=tools -jar "$service/target/$service.jar" extract --layers --launcher \
            --destination "/layers/$service"; \
