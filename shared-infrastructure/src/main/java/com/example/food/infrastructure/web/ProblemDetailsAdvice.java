@@ -1,6 +1,7 @@
 package com.example.food.infrastructure.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -92,6 +95,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The request body is not valid JSON for this endpoint: " + firstLine);
 		body.setType(type("malformed-request"));
 		body.setTitle("Malformed request body");
+		return ResponseEntity.badRequest().headers(headers).body(body);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		// e.g. GET /orders/not-a-uuid or ?status=SOMETHING: name the parameter and what it must be.
+		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: String.valueOf(ex.getPropertyName());
+		Class<?> required = ex.getRequiredType();
+		String expected = required == null ? "value" : required.isEnum()
+				? "one of " + Arrays.toString(required.getEnumConstants()) : required.getSimpleName();
+		ProblemDetail body = invalidRequest("'" + ex.getValue() + "' is not a valid " + name + ": expected " + expected);
+		body.setProperty("errors", List.of(Map.of("field", name, "message", "must be " + expected)));
 		return ResponseEntity.badRequest().headers(headers).body(body);
 	}
 

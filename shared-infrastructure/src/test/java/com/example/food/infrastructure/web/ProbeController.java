@@ -2,6 +2,7 @@ package com.example.food.infrastructure.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotEmpty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,6 +75,11 @@ class ProbeController {
 	@GetMapping("/probe/bug")
 	void bug() {
 		throw new IllegalStateException("secret internal detail");
+	}
+
+	@GetMapping("/probe/items/{id}")
+	Map<String, Object> item(@PathVariable UUID id) {
+		return Map.of("id", id);
 	}
 
 	@GetMapping("/admin/probe")

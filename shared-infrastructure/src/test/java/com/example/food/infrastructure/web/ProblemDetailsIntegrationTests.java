@@ -63,6 +63,14 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	@Test
+	void namesAMalformedPathVariable() {
+		Response response = http().get("/probe/items/not-a-uuid");
+
+		assertProblem(response, 400, "invalid-request");
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("id");
+	}
+
+	@Test
 	void refusesAnOversizedBodyBeforeReadingIt() {
 		Response response = http().postJson("/probe", "{\"name\": \"" + "x".repeat(2_000) + "\", \"items\": []}");
 

@@ -1,0 +1,28 @@
+package com.example.food.inventory.failure;
+
+import org.springframework.http.HttpStatus;
+
+import com.example.food.infrastructure.web.ProblemException;
+
+/** A 503 on purpose, from the failure switch: a transient failure, so a client may retry. */
+class InventoryFailureInjected extends ProblemException {
+
+	InventoryFailureInjected() {
+		super("Inventory failed on purpose (failure switch at /admin/failures); nothing was reserved.");
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.SERVICE_UNAVAILABLE;
+	}
+
+	@Override
+	public String type() {
+		return "inventory-failure-injected";
+	}
+
+	@Override
+	public String title() {
+		return "Inventory failure injected";
+	}
+}

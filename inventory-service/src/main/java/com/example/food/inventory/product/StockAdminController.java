@@ -1,0 +1,31 @@
+package com.example.food.inventory.product;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Counting the stock, for operators (under /admin: HTTP Basic, see AdminSecurityConfiguration). */
+@RestController
+class StockAdminController {
+
+	/** The new count of what is physically there; the upper bound keeps reserved + quantity within an integer. */
+	record StockCount(@NotNull @PositiveOrZero @Max(1_000_000) Integer onHand) {
+	}
+
+	private final StockAdministration stock;
+
+	StockAdminController(StockAdministration stock) {
+		this.stock = stock;
+	}
+
+	@PutMapping("/admin/products/{sku}/stock")
+	ProductView changeOnHand(@PathVariable String sku, @Valid @RequestBody StockCount count) {
+		return ProductView.of(stock.changeOnHand(sku, count.onHand()));
+	}
+}

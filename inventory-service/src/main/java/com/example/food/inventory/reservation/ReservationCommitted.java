@@ -1,0 +1,42 @@
+package com.example.food.inventory.reservation;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+
+import com.example.food.infrastructure.web.ProblemException;
+
+/**
+ * A release of a reservation the kitchen already took: the stock is being cooked, so it is not
+ * given back. Compensation is semantic, not undo (the money is refunded, the pizza is not restocked).
+ */
+class ReservationCommitted extends ProblemException {
+
+	private final UUID orderId;
+
+	ReservationCommitted(UUID orderId) {
+		super("The reservation of order " + orderId + " is committed: its stock is spent and cannot be released.");
+		this.orderId = orderId;
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.CONFLICT;
+	}
+
+	@Override
+	public String type() {
+		return "reservation-committed";
+	}
+
+	@Override
+	public String title() {
+		return "Reservation committed";
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of("orderId", orderId);
+	}
+}

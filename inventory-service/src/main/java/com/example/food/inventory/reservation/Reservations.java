@@ -1,0 +1,101 @@
+package com.example.food.inventory.reservation;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The reservation and reservation_line tables. The order id is the primary key, and both ways a
+ * reservation is created are {@code insert ... on conflict (order_id) do nothing}: of two
+ * transactions inserting the same order id, the second waits on the key until the first ends and
+ * then inserts nothing. That is how a duplicate request learns it is a duplicate.
+ */
+@Repository
+class Reservations {
+
+	private final JdbcClient jdbc;
+
+	Reservations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Creates an empty RESERVED reservation for the order; false if the order already has one. */
+	boolean claim(UUID orderId, Duration timeToLive) {
+		return jdbc.sql("""
+				insert into reservation (order_id, status, created_at, updated_at, expires_at)
+				values (:orderId, 'RESERVED', now(), now(), now() + :ttlMillis * interval '1 millisecond')
+				on conflict (order_id) do nothing
+				""")
+			.param("orderId", orderId)
+			.param("ttlMillis", timeToLive.toMillis())
+			.update() == 1;
+	}
+
+	/** Stores a RELEASED tombstone for an order that has no reservation; false if it has one. */
+	boolean claimAsReleased(UUID orderId) {
+		// A tombstone holds nothing, so it has nothing left to expire: it expires as it is made.
+		return jdbc.sql("""
+				insert into reservation (order_id, status, created_at, updated_at, expires_at)
+				values (:orderId, 'RELEASED', now(), now(), now())
+				on conflict (order_id) do nothing
+				""")
+			.param("orderId", orderId)
+			.update() == 1;
+	}
+
+	void addLines(UUID orderId, List<ReservationLine> lines) {
+		for (ReservationLine line : lines) {
+			jdbc.sql("""
+					insert into reservation_line (order_id, sku, name, quantity, unit_price)
+					values (:orderId, :sku, :name, :quantity, :unitPrice)
+					""")
+				.param("orderId", orderId)
+				.param("sku", line.sku())
+				.param("name", line.name())
+				.param("quantity", line.quantity())
+				.param("unitPrice", line.unitPrice())
+				.update();
+		}
+	}
+
+	/**
+	 * RESERVED becomes RELEASED; false if the reservation was not RESERVED. The update locks the
+	 * row, so of two concurrent releases the second waits, then finds it RELEASED and does nothing.
+	 */
+	boolean markReleased(UUID orderId) {
+		return jdbc.sql("""
+				update reservation set status = 'RELEASED', updated_at = now()
+				where order_id = :orderId and status = 'RESERVED'
+				""")
+			.param("orderId", orderId)
+			.update() == 1;
+	}
+
+	Optional<Reservation> find(UUID orderId) {
+		// The row first, then its lines: they were committed together, so once the row is visible its
+		// lines are too (the other way round, a reservation committed in between would show no lines).
+		return jdbc.sql("select order_id, status, created_at, expires_at from reservation where order_id = :orderId")
+			.param("orderId", orderId)
+			.query((rs, row) -> new Reservation(orderId, ReservationStatus.valueOf(rs.getString("status")), List.of(),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+			.optional()
+			.map(reservation -> reservation.withLines(lines(orderId)));
+	}
+
+	private List<ReservationLine> lines(UUID orderId) {
+		return jdbc.sql("""
+				select sku, name, quantity, unit_price from reservation_line
+				where order_id = :orderId order by sku
+				""")
+			.param("orderId", orderId)
+			.query((rs, row) -> new ReservationLine(rs.getString("sku"), rs.getString("name"), rs.getInt("quantity"),
+					rs.getBigDecimal("unit_price")))
+			.list();
+	}
+}

@@ -1,0 +1,45 @@
+package com.example.food.inventory.reservation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+
+import com.example.food.infrastructure.web.ProblemException;
+
+/** Not enough stock for at least one line of a reservation; every short SKU is named. */
+class StockInsufficient extends ProblemException {
+
+	/** One SKU that was short: how many were asked for, how many could still be ordered. */
+	record Shortage(String sku, int requested, int available) {
+	}
+
+	private final List<Shortage> shortages;
+
+	StockInsufficient(List<Shortage> shortages) {
+		super("Not enough stock for " + shortages.stream().map(Shortage::sku).collect(Collectors.joining(", "))
+				+ "; nothing was reserved.");
+		this.shortages = List.copyOf(shortages);
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.CONFLICT;
+	}
+
+	@Override
+	public String type() {
+		return "stock-insufficient";
+	}
+
+	@Override
+	public String title() {
+		return "Stock insufficient";
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of("shortages", shortages);
+	}
+}

@@ -1,0 +1,11 @@
+/**
+ * All-or-nothing stock reservations keyed by order id: the synchronous step of an order
+ * ({@code POST /reservations}) and its compensation ({@code DELETE /reservations/{orderId}}).
+ * {@link com.example.food.inventory.reservation.StockReservations} tells the story; the SQL it
+ * relies on is in {@link com.example.food.inventory.reservation.Reservations} and
+ * {@link com.example.food.inventory.product.Products}.
+ */
+@NullMarked
+package com.example.food.inventory.reservation;
+
+import org.jspecify.annotations.NullMarked;
