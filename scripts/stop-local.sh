@@ -23,7 +23,8 @@ for service in "${SERVICES[@]}"; do
 done
 
 # A process started by hand or from an older run, without a pid file, would hold a port.
-left=$(pgrep -f -- "-jar [^ ]*(order|inventory|payment|kitchen|delivery)-service/target/" || true)
+# Anchored on the service jar itself: a test run's "java -jar .../target/surefire/..." must not match.
+left=$(pgrep -f -- "-jar [^ ]*target/(order|inventory|payment|kitchen|delivery)-service\.jar" || true)
 if [ -n "$left" ]; then
   echo "Stopping processes of a run without pid files: $left" >&2
   kill -KILL $left 2>/dev/null

@@ -17,12 +17,13 @@ create table customer_order (
     version           bigint         not null default 0
 );
 
--- GET /orders?status=... lists the newest first.
+-- GET /orders?status=... lists the newest first; GET /orders without a status too.
 create index customer_order_status_created_idx on customer_order (status, created_at desc);
+create index customer_order_created_idx on customer_order (created_at desc);
 
 -- The lines keep the name and unit price the order was priced with: a later price change on the
 -- menu must not change an order already placed. Both are null for an order that inventory never
--- priced (cancelled because inventory was unavailable).
+-- priced (rejected for want of stock, or cancelled because inventory was unavailable).
 create table order_line (
     order_id   uuid           not null references customer_order (id) on delete cascade,
     line_no    integer        not null,

@@ -1,0 +1,229 @@
+package com.example.food.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.BatchSize;
+import org.jspecify.annotations.Nullable;
+
+import com.example.food.events.CancellationReason;
+import com.example.food.events.DeliveryAddress;
+import com.example.food.events.FoodEvent;
+import com.example.food.events.OrderCancelled;
+import com.example.food.events.OrderPlaced;
+
+/**
+ * The order aggregate: what the customer asked for, at which prices, and where its saga stands.
+ * Its state changes only through the methods below, each of which checks that the change is
+ * allowed and registers the event it causes; {@link OrderManagement} writes those events to the
+ * outbox in the same transaction as the order.
+ */
+@Entity
+@Table(name = "customer_order")
+public class Order {
+
+	/** The reason of a {@link OrderStatus#REJECTED} order: the only way an order is rejected. */
+	public static final String STOCK_INSUFFICIENT = "STOCK_INSUFFICIENT";
+
+	private static final int MAX_DETAIL_LENGTH = 500;
+
+	@Id
+	private UUID id;
+
+	private String customerId;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	private @Nullable String reason;
+
+	private @Nullable String reasonDetail;
+
+	private @Nullable BigDecimal total;
+
+	private String deliveryStreet;
+
+	private String deliveryCity;
+
+	private String deliveryPostcode;
+
+	private String paymentToken;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	// Null until first saved: that is how Spring Data tells a new order (insert) from a loaded one.
+	@Version
+	private @Nullable Long version;
+
+	// The lines belong to the order and are always shown with it; batch loading keeps a page of
+	// orders at two queries instead of one per order.
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "line_no")
+	@BatchSize(size = 100)
+	private List<OrderLine> lines = new ArrayList<>();
+
+	@Transient
+	private final List<FoodEvent> events = new ArrayList<>();
+
+	protected Order() {
+		// for JPA
+	}
+
+	private Order(UUID id, PlaceOrder request, OrderStatus status, List<OrderLine> lines) {
+		this.id = id;
+		this.customerId = request.customerId();
+		this.status = status;
+		this.deliveryStreet = request.deliveryAddress().street();
+		this.deliveryCity = request.deliveryAddress().city();
+		this.deliveryPostcode = request.deliveryAddress().postcode();
+		this.paymentToken = request.paymentToken();
+		this.lines = new ArrayList<>(lines);
+		this.createdAt = now();
+		this.updatedAt = createdAt;
+	}
+
+	/** Inventory reserved and priced every line: the order now waits for payment, which its event asks for. */
+	static Order place(UUID id, PlaceOrder request, List<OrderLine> pricedLines) {
+		if (pricedLines.isEmpty() || !pricedLines.stream().allMatch(OrderLine::isPriced)) {
+			throw new IllegalArgumentException("an order is placed with priced lines only");
+		}
+		Order order = new Order(id, request, OrderStatus.AWAITING_PAYMENT, pricedLines);
+		order.total = pricedLines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+		order.events.add(new OrderPlaced(order.customerId, order.eventLines(), order.total, order.deliveryAddress(),
+				order.paymentToken));
+		return order;
+	}
+
+	/**
+	 * Inventory had not enough stock. It reserved nothing (all or nothing), so nothing needs to be
+	 * compensated and no event is due; the order is kept so that the customer can read why.
+	 */
+	static Order reject(UUID id, PlaceOrder request, List<String> shortSkus) {
+		Order order = new Order(id, request, OrderStatus.REJECTED, unpriced(request));
+		order.reason = STOCK_INSUFFICIENT;
+		order.reasonDetail = limited("Not enough stock for: " + String.join(", ", shortSkus));
+		return order;
+	}
+
+	/**
+	 * Inventory did not answer in time, or not at all. Its reservation may still have happened (the
+	 * answer, not the request, may be what was lost), so the cancellation is announced anyway: with
+	 * no lines, since none were priced, it asks inventory to release whatever it holds for this id.
+	 */
+	static Order cancelForUnavailableInventory(UUID id, PlaceOrder request, String detail) {
+		Order order = new Order(id, request, OrderStatus.CANCELLED, unpriced(request));
+		order.reason = CancellationReason.INVENTORY_UNAVAILABLE.name();
+		order.reasonDetail = limited(detail);
+		order.events.add(new OrderCancelled(CancellationReason.INVENTORY_UNAVAILABLE, order.reasonDetail, List.of()));
+		return order;
+	}
+
+	/**
+	 * Ends the order without a meal. Allowed until the kitchen accepts it (from then on the food is
+	 * being made); cancelling an order already cancelled changes nothing and announces nothing again.
+	 *
+	 * @throws OrderNotCancellable if the order is past the point of cancelling, or was rejected
+	 */
+	public void cancel(CancellationReason reason, @Nullable String detail) {
+		switch (status) {
+			case AWAITING_PAYMENT, PAID -> {
+				this.status = OrderStatus.CANCELLED;
+				this.reason = reason.name();
+				this.reasonDetail = detail == null ? null : limited(detail);
+				this.updatedAt = now();
+				events.add(new OrderCancelled(reason, reasonDetail, eventLines()));
+			}
+			case CANCELLED -> {
+				// already over: a repeated request gets the same answer, and the saga hears it once
+			}
+			case PREPARING, READY_FOR_DELIVERY, OUT_FOR_DELIVERY, DELIVERED, REJECTED -> throw new OrderNotCancellable(id,
+					status);
+		}
+	}
+
+	/** The events caused since this order was loaded or made, handed over once to be written to the outbox. */
+	List<FoodEvent> takeEvents() {
+		List<FoodEvent> taken = List.copyOf(events);
+		events.clear();
+		return taken;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public String customerId() {
+		return customerId;
+	}
+
+	public OrderStatus status() {
+		return status;
+	}
+
+	/** Why the order was rejected or cancelled, e.g. {@code STOCK_INSUFFICIENT} or {@code CUSTOMER_REQUEST}. */
+	public @Nullable String reason() {
+		return reason;
+	}
+
+	public @Nullable String reasonDetail() {
+		return reasonDetail;
+	}
+
+	public List<OrderLine> lines() {
+		return List.copyOf(lines);
+	}
+
+	/** Null when inventory never priced the order. */
+	public @Nullable BigDecimal total() {
+		return total;
+	}
+
+	public DeliveryAddress deliveryAddress() {
+		return new DeliveryAddress(deliveryStreet, deliveryCity, deliveryPostcode);
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public Instant updatedAt() {
+		return updatedAt;
+	}
+
+	private List<com.example.food.events.OrderLine> eventLines() {
+		return lines.stream().map(OrderLine::toEvent).toList();
+	}
+
+	private static List<OrderLine> unpriced(PlaceOrder request) {
+		return request.lines().stream().map(line -> OrderLine.unpriced(line.sku(), line.quantity())).toList();
+	}
+
+	private static String limited(String detail) {
+		return detail.length() <= MAX_DETAIL_LENGTH ? detail : detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
+	}
+
+	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded order show the same time.
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+}

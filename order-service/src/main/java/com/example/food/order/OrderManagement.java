@@ -1,0 +1,186 @@
+package com.example.food.order;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.food.events.CancellationReason;
+import com.example.food.events.EventEnvelope;
+import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.order.inventory.InventoryGateway;
+import com.example.food.order.inventory.ReservationOutcome;
+import com.example.food.order.inventory.ReservationRequest;
+
+/** The order use cases: place, cancel, find, list. */
+@Service
+public class OrderManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+	private final Orders orders;
+
+	private final Outbox outbox;
+
+	private final IdempotencyKeys keys;
+
+	private final InventoryGateway inventory;
+
+	private final TransactionTemplate transaction;
+
+	OrderManagement(Orders orders, Outbox outbox, IdempotencyKeys keys, InventoryGateway inventory,
+			TransactionTemplate transaction) {
+		this.orders = orders;
+		this.outbox = outbox;
+		this.keys = keys;
+		this.inventory = inventory;
+		this.transaction = transaction;
+	}
+
+	/** An order as a request left it: {@code created} is false when an earlier request with the same key made it. */
+	public record Placed(Order order, boolean created) {
+
+	}
+
+	/**
+	 * Reserves the stock at inventory, then saves the order and its event in one short transaction.
+	 * No transaction is open during the remote call: it may take seconds, and a database connection
+	 * held that long by each waiting request would run the pool dry exactly when inventory is slow.
+	 *
+	 * @throws StockInsufficient after saving the order as REJECTED
+	 * @throws UnknownProducts with nothing saved
+	 * @throws InventoryUnavailable after saving the order as CANCELLED and announcing it
+	 */
+	public Placed place(PlaceOrder request, @Nullable String idempotencyKey) {
+		UUID orderId = idempotencyKey == null ? UUID.randomUUID()
+				: keys.claim(idempotencyKey, request, UUID.randomUUID());
+		Optional<Order> earlier = orders.findById(orderId);
+		if (earlier.isPresent()) {
+			log.info("Order {}: repeated request with the same Idempotency-Key, answering the order as it stands", orderId);
+			return new Placed(earlier.get(), false);
+		}
+		log.info("Order {}: placing for customer {} with {} line(s)", orderId, request.customerId(), request.lines().size());
+		ReservationOutcome outcome = reserve(orderId, request, idempotencyKey);
+		return switch (outcome) {
+			case ReservationOutcome.Reserved reserved -> {
+				log.info("Order {}: stock reserved, saving as AWAITING_PAYMENT", orderId);
+				yield saveNew(Order.place(orderId, request, priced(reserved)), null);
+			}
+			case ReservationOutcome.OutOfStock shortage -> {
+				log.info("Order {}: REJECTED, not enough stock for {}", orderId, shortage.skus());
+				yield refuse(saveNew(Order.reject(orderId, request, shortage.skus()), null),
+						new StockInsufficient(orderId, shortage.shortages()));
+			}
+			case ReservationOutcome.UnknownSkus unknown -> {
+				log.info("Order {}: not placed, unknown products {}", orderId, unknown.skus());
+				release(idempotencyKey, orderId);
+				throw new UnknownProducts(unknown.skus());
+			}
+			case ReservationOutcome.Unavailable unavailable -> {
+				log.warn("Order {}: CANCELLED, inventory unavailable: {}", orderId, unavailable.reason());
+				// The key is released with the cancellation: a 503 invites a retry, and the retry must
+				// place a new order, since this one's reservation (if any) is being released.
+				yield refuse(saveNew(Order.cancelForUnavailableInventory(orderId, request, unavailable.reason()),
+						idempotencyKey), new InventoryUnavailable(orderId, unavailable.reason(), unavailable.retryAfter()));
+			}
+		};
+	}
+
+	@Transactional
+	public Order cancel(UUID orderId) {
+		Order order = find(orderId);
+		order.cancel(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
+		if (record(order) > 0) {
+			log.info("Order {}: CANCELLED at the customer's request", orderId);
+		}
+		return order;
+	}
+
+	@Transactional(readOnly = true)
+	public Order find(UUID orderId) {
+		return orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+	}
+
+	/** Newest first; all orders when {@code status} is null. */
+	@Transactional(readOnly = true)
+	public Page<Order> list(@Nullable OrderStatus status, int page, int size) {
+		PageRequest request = PageRequest.of(page, size, NEWEST_FIRST);
+		return status == null ? orders.findAll(request) : orders.findByStatus(status, request);
+	}
+
+	private ReservationOutcome reserve(UUID orderId, PlaceOrder request, @Nullable String idempotencyKey) {
+		try {
+			return inventory.reserve(new ReservationRequest(orderId,
+					request.lines().stream().map(line -> new ReservationRequest.Line(line.sku(), line.quantity())).toList()));
+		}
+		catch (RuntimeException ex) {
+			// Inventory refused the request itself (a 4xx this code does not expect): nothing was
+			// reserved and nothing is kept, so a corrected retry must not be bound to this attempt.
+			release(idempotencyKey, orderId);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Saves a new order and the events it caused in one transaction. If a concurrent request with
+	 * the same Idempotency-Key saved this order first, that one stands and is answered instead.
+	 */
+	private Placed saveNew(Order order, @Nullable String releasedKey) {
+		try {
+			int events = transaction.execute(status -> {
+				orders.saveAndFlush(order);
+				int recorded = record(order);
+				release(releasedKey, order.id());
+				return recorded;
+			});
+			log.info("Order {}: saved as {} with {} event(s) for the outbox", order.id(), order.status(), events);
+			return new Placed(order, true);
+		}
+		catch (DataIntegrityViolationException ex) {
+			Order first = orders.findById(order.id()).orElseThrow(() -> ex);
+			log.info("Order {}: already saved by a concurrent request with the same Idempotency-Key", order.id());
+			return new Placed(first, false);
+		}
+	}
+
+	/** Writes the events the order caused to the outbox, in the caller's transaction; says how many. */
+	private int record(Order order) {
+		List<EventEnvelope> events = order.takeEvents().stream().map(event -> EventEnvelope.of(event, order.id())).toList();
+		events.forEach(outbox::add);
+		return events.size();
+	}
+
+	// The refusal belongs to the request that made the order; a concurrent duplicate gets the order.
+	private static Placed refuse(Placed placed, RuntimeException refusal) {
+		if (placed.created()) {
+			throw refusal;
+		}
+		return placed;
+	}
+
+	private void release(@Nullable String idempotencyKey, UUID orderId) {
+		if (idempotencyKey != null) {
+			keys.release(idempotencyKey, orderId);
+		}
+	}
+
+	private static List<OrderLine> priced(ReservationOutcome.Reserved reserved) {
+		return reserved.lines()
+			.stream()
+			.map(line -> OrderLine.priced(line.sku(), line.name(), line.quantity(), line.unitPrice()))
+			.toList();
+	}
+}

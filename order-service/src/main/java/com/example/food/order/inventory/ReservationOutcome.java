@@ -1,0 +1,34 @@
+package com.example.food.order.inventory;
+
+import java.time.Duration;
+import java.util.List;
+
+/** How a reservation attempt ended, as far as placing the order is concerned. */
+public sealed interface ReservationOutcome {
+
+	/** Every line is reserved and priced. */
+	record Reserved(List<Reservation.Line> lines) implements ReservationOutcome {
+
+	}
+
+	/** Not enough stock for these lines; inventory reserved nothing. */
+	record OutOfStock(List<Shortage> shortages) implements ReservationOutcome {
+
+		public List<String> skus() {
+			return shortages.stream().map(Shortage::sku).toList();
+		}
+	}
+
+	/** These SKUs are not on the menu; inventory stored nothing. */
+	record UnknownSkus(List<String> skus) implements ReservationOutcome {
+
+	}
+
+	/**
+	 * No usable answer: unreachable, too slow, failing after the retries, or the breaker open.
+	 * Whether stock was reserved is unknown.
+	 */
+	record Unavailable(String reason, Duration retryAfter) implements ReservationOutcome {
+
+	}
+}

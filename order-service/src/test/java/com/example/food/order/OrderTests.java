@@ -1,0 +1,116 @@
+package com.example.food.order;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.food.events.CancellationReason;
+import com.example.food.events.DeliveryAddress;
+import com.example.food.events.OrderCancelled;
+import com.example.food.events.OrderPlaced;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class OrderTests {
+
+	private static final PlaceOrder REQUEST = new PlaceOrder("c-42",
+			List.of(new PlaceOrder.Line("PIZZA-MARGHERITA", 2), new PlaceOrder.Line("TIRAMISU", 1)),
+			new DeliveryAddress("1 Main St", "Springfield", "12345"), "tok_visa");
+
+	private static final List<OrderLine> PRICED = List.of(
+			OrderLine.priced("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50")),
+			OrderLine.priced("TIRAMISU", "Tiramisu", 1, new BigDecimal("5.00")));
+
+	@Test
+	void placesAPricedOrderAwaitingPaymentAndAsksForPayment() {
+		Order order = Order.place(UUID.randomUUID(), REQUEST, PRICED);
+
+		assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+		assertThat(order.total()).isEqualByComparingTo("24.00");
+		assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(OrderPlaced.class, placed -> {
+			assertThat(placed.total()).isEqualByComparingTo("24.00");
+			assertThat(placed.lines()).hasSize(2);
+			assertThat(placed.paymentToken()).isEqualTo("tok_visa");
+		});
+		assertThat(order.takeEvents()).as("handed over once").isEmpty();
+	}
+
+	@Test
+	void refusesToPlaceAnOrderWithoutPrices() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> Order.place(UUID.randomUUID(), REQUEST, List.of(OrderLine.unpriced("PIZZA-MARGHERITA", 2))));
+	}
+
+	@Test
+	void rejectsForWantOfStockWithoutAnEvent() {
+		Order order = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+
+		assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+		assertThat(order.reason()).isEqualTo(Order.STOCK_INSUFFICIENT);
+		assertThat(order.reasonDetail()).contains("TIRAMISU");
+		assertThat(order.total()).isNull();
+		assertThat(order.lines()).extracting(OrderLine::unitPrice).containsOnlyNulls();
+		assertThat(order.takeEvents()).isEmpty();
+	}
+
+	@Test
+	void announcesACancellationForUnavailableInventorySoThatAnyReservationIsReleased() {
+		Order order = Order.cancelForUnavailableInventory(UUID.randomUUID(), REQUEST, "read timed out");
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.reason()).isEqualTo("INVENTORY_UNAVAILABLE");
+		assertThat(order.takeEvents()).singleElement()
+			.isEqualTo(new OrderCancelled(CancellationReason.INVENTORY_UNAVAILABLE, "read timed out", List.of()));
+	}
+
+	@Test
+	void cancelsAtTheCustomersRequestWithTheLines() {
+		Order order = placed();
+
+		order.cancel(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.reason()).isEqualTo("CUSTOMER_REQUEST");
+		assertThat(order.takeEvents()).singleElement()
+			.isInstanceOfSatisfying(OrderCancelled.class, cancelled -> assertThat(cancelled.lines()).hasSize(2));
+	}
+
+	@Test
+	void ignoresARepeatedCancellation() {
+		Order order = placed();
+		order.cancel(CancellationReason.CUSTOMER_REQUEST, null);
+		order.takeEvents();
+
+		order.cancel(CancellationReason.CUSTOMER_REQUEST, null);
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.takeEvents()).isEmpty();
+	}
+
+	@Test
+	void rejectsCancellationOfARejectedOrder() {
+		Order order = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+
+		assertThatExceptionOfType(OrderNotCancellable.class)
+			.isThrownBy(() -> order.cancel(CancellationReason.CUSTOMER_REQUEST, null));
+	}
+
+	@Test
+	void mergesLinesOfTheSameSku() {
+		PlaceOrder request = new PlaceOrder("c-42",
+				List.of(new PlaceOrder.Line("A", 1), new PlaceOrder.Line("B", 1), new PlaceOrder.Line("A", 2)),
+				REQUEST.deliveryAddress(), "tok_visa");
+
+		assertThat(request.lines()).containsExactly(new PlaceOrder.Line("A", 3), new PlaceOrder.Line("B", 1));
+	}
+
+	private static Order placed() {
+		Order order = Order.place(UUID.randomUUID(), REQUEST, PRICED);
+		order.takeEvents();
+		return order;
+	}
+}
