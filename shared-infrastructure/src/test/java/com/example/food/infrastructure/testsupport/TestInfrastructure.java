@@ -3,6 +3,7 @@ package com.example.food.infrastructure.testsupport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.testcontainers.DockerClientFactory;
@@ -32,6 +33,9 @@ public final class TestInfrastructure {
 
 	static final String RABBITMQ_IMAGE = "rabbitmq:4-management";
 
+	/** Far longer than any test run: older workspaces were left by a run that was killed. */
+	private static final Duration ABANDONED_AFTER = Duration.ofHours(2);
+
 	private static TestWorkspace workspace;
 
 	private TestInfrastructure() {
@@ -41,6 +45,7 @@ public final class TestInfrastructure {
 	public static synchronized TestWorkspace workspace(String label) {
 		if (workspace == null) {
 			Servers servers = start(requestedMode());
+			TestWorkspace.removeAbandoned(servers, ABANDONED_AFTER);
 			workspace = TestWorkspace.create(servers, label);
 			TestWorkspace created = workspace;
 			Runtime.getRuntime().addShutdownHook(new Thread(created::close, "test-workspace-cleanup"));

@@ -10,11 +10,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A test run's own database and RabbitMQ virtual host on the given servers, so that tests neither
@@ -23,7 +32,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TestWorkspace implements AutoCloseable {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final String ADMIN_USER = "test-admin";
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
+
+	/** A workspace's database or virtual host, or a further service database of one. */
+	private static final Pattern WORKSPACE_NAME = Pattern.compile("food_test_.+_(\\d{12})_[0-9a-f]{6}(_[a-z0-9_]+)?");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,10 +66,18 @@ public final class TestWorkspace implements AutoCloseable {
 		this.virtualHost = name;
 	}
 
-	/** Creates a fresh database and virtual host named {@code food_test_<label>_<random>}. */
+	/**
+	 * Creates a fresh database and virtual host named {@code food_test_<label>_<UTC minute>_<random>}.
+	 * The time in the name lets {@link #removeAbandoned} recognise what a killed run left behind.
+	 */
 	public static TestWorkspace create(Servers servers, String label) {
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		String name = ("food_test_" + label + "_" + suffix).replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
+		return create(servers, label, Instant.now());
+	}
+
+	static TestWorkspace create(Servers servers, String label, Instant createdAt) {
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		String name = ("food_test_" + label + "_" + STAMP.format(createdAt) + "_" + suffix).replaceAll("[^A-Za-z0-9_]", "_")
+			.toLowerCase();
 		TestWorkspace workspace = new TestWorkspace(servers, name);
 		workspace.createDatabase();
 		try {
@@ -64,6 +88,40 @@ public final class TestWorkspace implements AutoCloseable {
 			throw ex;
 		}
 		return workspace;
+	}
+
+	/**
+	 * Removes the workspaces that runs killed before their clean-up (kill -9, a crashed JVM) left on
+	 * the servers: every one created more than {@code olderThan} ago. No test runs that long.
+	 */
+	public static void removeAbandoned(Servers servers, Duration olderThan) {
+		TestWorkspace admin = new TestWorkspace(servers, "food_test_sweep");
+		Instant cutoff = Instant.now().minus(olderThan);
+		List<String> databases;
+		try (Connection c = admin.adminConnection(); var statement = c.createStatement();
+				var rows = statement.executeQuery("select datname from pg_database where datname like 'food_test_%'")) {
+			databases = new ArrayList<>();
+			while (rows.next()) {
+				databases.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot list databases on PostgreSQL at " + admin.where(), ex);
+		}
+		databases.stream().filter(name -> createdBefore(name, cutoff)).forEach(name -> {
+			System.out.println("[test-infrastructure] removing abandoned database " + name);
+			admin.dropDatabase(name);
+		});
+		JsonNode vhosts = JSON.readTree(admin.send("GET", "/vhosts?columns=name", null).body());
+		vhosts.findValuesAsString("name").stream().filter(name -> createdBefore(name, cutoff)).forEach(name -> {
+			System.out.println("[test-infrastructure] removing abandoned virtual host " + name);
+			admin.send("DELETE", "/vhosts/" + encoded(name), null);
+		});
+	}
+
+	static boolean createdBefore(String name, Instant cutoff) {
+		Matcher matcher = WORKSPACE_NAME.matcher(name);
+		return matcher.matches() && STAMP.parse(matcher.group(1), Instant::from).isBefore(cutoff);
 	}
 
 	public Servers servers() {

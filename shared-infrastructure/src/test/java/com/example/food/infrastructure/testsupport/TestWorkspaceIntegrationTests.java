@@ -1,6 +1,8 @@
 package com.example.food.infrastructure.testsupport;
 
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,24 @@ class TestWorkspaceIntegrationTests {
 				TestWorkspace second = TestWorkspace.create(servers, "twin")) {
 			assertThat(first.database()).startsWith("food_test_twin_").isNotEqualTo(second.database());
 			assertThat(first.virtualHost()).isNotEqualTo(second.virtualHost());
+		}
+	}
+
+	@Test
+	void removesWhatAKilledRunLeftBehindButNothingYounger() {
+		TestWorkspace abandoned = TestWorkspace.create(servers, "abandoned", Instant.now().minus(Duration.ofHours(3)));
+		TestWorkspace current = TestWorkspace.create(servers, "current");
+		try {
+			TestWorkspace.removeAbandoned(servers, Duration.ofHours(2));
+
+			assertThat(abandoned.databaseExists()).isFalse();
+			assertThat(abandoned.virtualHostExists()).isFalse();
+			assertThat(current.databaseExists()).isTrue();
+			assertThat(current.virtualHostExists()).isTrue();
+		}
+		finally {
+			current.close();
+			abandoned.close();
 		}
 	}
 
