@@ -11,6 +11,7 @@ fi
 # one (the file docker compose reads), else each service makes a random one and logs it.
 if [ -z "${FOOD_ADMIN_PASSWORD:-}" ] && [ -f .env ]; then
   FOOD_ADMIN_USER=$(sed -n 's/^FOOD_ADMIN_USER=//p' .env)
+  FOOD_ADMIN_USER=${FOOD_ADMIN_USER:-admin}
   FOOD_ADMIN_PASSWORD=$(sed -n 's/^FOOD_ADMIN_PASSWORD=//p' .env)
   export FOOD_ADMIN_USER FOOD_ADMIN_PASSWORD
 fi

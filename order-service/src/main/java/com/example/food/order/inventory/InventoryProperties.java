@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url inventory's base URL (the Feign client reads it too)
  * @param retryAfter the Retry-After sent with a 503 after the retries gave up; when the circuit
- * breaker is open, its remaining wait is sent instead
+ * breaker is open, its configured wait in the open state is sent instead
  */
 @ConfigurationProperties("food.inventory")
 public record InventoryProperties(URI url, @DefaultValue("5s") Duration retryAfter) {
