@@ -49,8 +49,12 @@ public enum EventType {
 	}
 
 	public static EventType of(FoodEvent event) {
+		return of(event.getClass());
+	}
+
+	public static EventType of(Class<? extends FoodEvent> payloadClass) {
 		// Never null: FoodEvent is sealed and EventTypeTests checks every permitted record has a constant.
-		return BY_PAYLOAD_CLASS.get(event.getClass());
+		return BY_PAYLOAD_CLASS.get(payloadClass);
 	}
 
 	public String routingKey() {

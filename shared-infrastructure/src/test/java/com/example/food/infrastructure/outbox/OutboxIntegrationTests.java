@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
 import com.example.food.events.PaymentFailed;
-import com.example.food.infrastructure.InfrastructureTestApplication;
+import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;

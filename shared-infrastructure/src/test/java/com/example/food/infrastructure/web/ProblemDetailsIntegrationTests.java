@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.example.food.infrastructure.InfrastructureTestApplication;
+import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;

@@ -1,4 +1,4 @@
-package com.example.food.infrastructure.web;
+package com.example.food.infrastructure.testapp;
 
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.example.food.infrastructure.web.ProblemException;
 
 /** Endpoints that fail in each of the ways the shared error model must answer. */
 @RestController

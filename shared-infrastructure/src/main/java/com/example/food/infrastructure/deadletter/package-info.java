@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.food.infrastructure.deadletter;
+
+import org.jspecify.annotations.NullMarked;

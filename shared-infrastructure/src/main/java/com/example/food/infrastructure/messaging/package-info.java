@@ -1,0 +1,4 @@
+@NullMarked
+package com.example.food.infrastructure.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,172 @@
+package com.example.food.infrastructure.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.food.events.Messaging;
+import com.example.food.infrastructure.messaging.MessagingProperties;
+
+/**
+ * The read side of the transactional outbox: publishes what {@link Outbox} stored, and marks a row
+ * sent only once the broker has confirmed it. If the broker is down, the rows wait and are
+ * published when it is back: an outage delays events, it never loses them. A row may be published
+ * twice (if the process dies between the confirm and the commit): consumers are idempotent.
+ *
+ * <p>Order: events of one order go out in the order they were written. Each poll takes only the
+ * oldest unsent event of each order, and locks it ({@code FOR UPDATE SKIP LOCKED}): several
+ * replicas of a service share the work without ever publishing one row twice at the same time,
+ * or an order's second event before its first.
+ */
+public class OutboxRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcClient jdbc;
+
+	private final RabbitTemplate rabbit;
+
+	private final TransactionTemplate transaction;
+
+	private final MessagingProperties.Relay settings;
+
+	/** Messages the broker returned as unroutable (no queue bound yet): they stay unsent. */
+	private final Set<String> returned = ConcurrentHashMap.newKeySet();
+
+	/** Unroutable events already reported, so that each is logged once, not at every poll. */
+	private final Set<UUID> reportedUnroutable = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean brokerWasDown;
+
+	public OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
+			MessagingProperties properties) {
+		this.jdbc = jdbc;
+		this.rabbit = rabbit;
+		this.transaction = transaction;
+		this.settings = properties.relay();
+		// Mandatory publishing (spring.rabbitmq.template.mandatory) makes the broker return what no
+		// queue takes instead of dropping it silently.
+		rabbit.setReturnsCallback(returnedMessage -> {
+			String id = returnedMessage.getMessage().getMessageProperties().getMessageId();
+			if (id != null) {
+				returned.add(id);
+			}
+		});
+	}
+
+	record Pending(long id, UUID eventId, UUID orderId, String routingKey, String payload) {
+	}
+
+	@Scheduled(fixedDelayString = "${food.messaging.relay.interval:200ms}")
+	public void relay() {
+		try {
+			int sent;
+			do {
+				sent = publishBatch();
+			}
+			while (sent == settings.batchSize());
+			if (brokerWasDown) {
+				log.info("Outbox relay: the broker is reachable again; publishing resumed");
+				brokerWasDown = false;
+			}
+		}
+		catch (AmqpException ex) {
+			// Logged once per outage, not every poll: the rows are safe and will go out later.
+			if (!brokerWasDown) {
+				log.warn("Outbox relay: cannot publish ({}); events wait in the outbox until the broker is back",
+						ex.getMessage());
+				brokerWasDown = true;
+			}
+		}
+	}
+
+	/** Publishes one batch in one transaction; returns how many rows it marked sent. */
+	int publishBatch() {
+		Integer sent = transaction.execute(status -> {
+			List<Pending> pending = jdbc.sql("""
+					select id, event_id, order_id, routing_key, payload from outbox_message m
+					where sent_at is null
+					  and not exists (select 1 from outbox_message earlier
+					                  where earlier.order_id = m.order_id and earlier.sent_at is null and earlier.id < m.id)
+					order by id
+					limit :batch
+					for update skip locked
+					""").param("batch", settings.batchSize()).query(Pending.class).list();
+			if (pending.isEmpty()) {
+				return 0;
+			}
+			rabbit.invoke(operations -> {
+				pending.forEach(row -> operations.send(Messaging.EXCHANGE, row.routingKey(), message(row)));
+				operations.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
+				return null;
+			});
+			List<Long> confirmed = pending.stream()
+				.filter(row -> !wasReturned(row))
+				.map(Pending::id)
+				.toList();
+			if (!confirmed.isEmpty()) {
+				jdbc.sql("update outbox_message set sent_at = :now where id in (:ids)")
+					.param("now", Timestamp.from(Instant.now()))
+					.param("ids", confirmed)
+					.update();
+			}
+			pending.stream()
+				.filter(row -> confirmed.contains(row.id()))
+				.forEach(row -> log.info("Order {}: published {} {}", row.orderId(), row.routingKey(), row.eventId()));
+			return confirmed.size();
+		});
+		return sent == null ? 0 : sent;
+	}
+
+	private boolean wasReturned(Pending row) {
+		if (returned.remove(row.eventId().toString())) {
+			// No queue is bound to this key yet (its consumer has never started): keep it and try again.
+			if (reportedUnroutable.add(row.eventId())) {
+				log.warn("Order {}: {} was unroutable (no queue bound to it yet); it stays in the outbox and is retried",
+						row.orderId(), row.routingKey());
+			}
+			return true;
+		}
+		reportedUnroutable.remove(row.eventId());
+		return false;
+	}
+
+	private static Message message(Pending row) {
+		return MessageBuilder.withBody(row.payload().getBytes(StandardCharsets.UTF_8))
+			.setContentType("application/json")
+			.setContentEncoding("utf-8")
+			.setMessageId(row.eventId().toString())
+			.setType(row.routingKey())
+			.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+			.setHeader("x-order-id", row.orderId().toString())
+			.build();
+	}
+
+	/** Sent rows are kept a while for inspection, then deleted, so the table does not grow forever. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	public void deleteSent() {
+		Instant cutoff = Instant.now().minus(settings.retention());
+		int deleted = jdbc.sql("delete from outbox_message where sent_at < :cutoff")
+			.param("cutoff", Timestamp.from(cutoff))
+			.update();
+		if (deleted > 0) {
+			log.info("Outbox: deleted {} event(s) sent before {}", deleted, cutoff);
+		}
+	}
+}
