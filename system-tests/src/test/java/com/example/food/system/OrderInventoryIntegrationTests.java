@@ -1,8 +1,6 @@
 package com.example.food.system;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
-import com.example.food.infrastructure.testsupport.TestInfrastructure;
-import com.example.food.infrastructure.testsupport.TestWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderInventoryIntegrationTests {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+	static SystemUnderTest system;
 
 	static LocalService inventory;
 
@@ -47,28 +42,21 @@ class OrderInventoryIntegrationTests {
 
 	@BeforeAll
 	static void startOrderAndInventory() {
-		TestWorkspace workspace = TestInfrastructure.workspace("system");
-		String inventoryUrl = workspace.createServiceDatabase("inventory");
-		String orderUrl = workspace.createServiceDatabase("orders");
-		inventoryDb = jdbc(workspace, inventoryUrl);
-		orderDb = jdbc(workspace, orderUrl);
-
-		Map<String, String> inventoryProperties = properties(workspace, inventoryUrl);
-		// Longer than order's read timeout: a "lost" response is one the client gave up on.
-		inventoryProperties.put("food.failures.lost-response-delay", "5s");
-		inventory = LocalService.start("inventory-service", inventoryProperties).awaitReady(START_TIMEOUT);
-		Map<String, String> orderProperties = properties(workspace, orderUrl);
-		orderProperties.put("food.inventory.url", inventory.url());
-		order = LocalService.start("order-service", orderProperties).awaitReady(START_TIMEOUT);
+		// Order's URL of inventory is only known once inventory runs: start inventory first.
+		system = new SystemUnderTest().start(Map.of("inventory-service",
+				// Longer than order's read timeout: a "lost" response is one the client gave up on.
+				Map.of("food.failures.lost-response-delay", "5s")));
+		inventory = system.service("inventory-service");
+		system.start(Map.of("order-service", Map.of("food.inventory.url", inventory.url())));
+		order = system.service("order-service");
+		inventoryDb = system.database("inventory-service");
+		orderDb = system.database("order-service");
 	}
 
 	@AfterAll
 	static void stopThem() {
-		if (order != null) {
-			order.stop();
-		}
-		if (inventory != null) {
-			inventory.stop();
+		if (system != null) {
+			system.close();
 		}
 	}
 
@@ -175,16 +163,5 @@ class OrderInventoryIntegrationTests {
 			.asAdmin()
 			.putJson("/admin/products/" + sku + "/stock", "{\"onHand\": " + (reserved(sku) + available) + "}");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
-	}
-
-	private static Map<String, String> properties(TestWorkspace workspace, String jdbcUrl) {
-		Map<String, String> properties = new HashMap<>(workspace.springProperties());
-		properties.put("spring.datasource.url", jdbcUrl);
-		return properties;
-	}
-
-	private static JdbcClient jdbc(TestWorkspace workspace, String jdbcUrl) {
-		return JdbcClient.create(new DriverManagerDataSource(jdbcUrl, workspace.servers().postgres().user(),
-				workspace.servers().postgres().password()));
 	}
 }
