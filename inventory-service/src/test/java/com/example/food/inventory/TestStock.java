@@ -72,6 +72,25 @@ public final class TestStock {
 			.single();
 	}
 
+	/** The reservation's status as stored, e.g. "RESERVED". */
+	public String reservationStatusOf(UUID orderId) {
+		return jdbc.sql("select status from reservation where order_id = :orderId")
+			.param("orderId", orderId)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * Whether the service has handled this event: the idempotent consumer records its id in the
+	 * handler's transaction, so once it is there, whatever the handler did (or ignored) is visible.
+	 */
+	public boolean hasProcessed(UUID eventId) {
+		return jdbc.sql("select count(*) from processed_event where event_id = :eventId")
+			.param("eventId", eventId)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
 	public void setReservationStatus(UUID orderId, String status) {
 		jdbc.sql("update reservation set status = :status where order_id = :orderId")
 			.param("orderId", orderId)

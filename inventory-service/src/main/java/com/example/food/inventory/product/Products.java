@@ -74,6 +74,18 @@ public class Products {
 			.update();
 	}
 
+	/**
+	 * Spends stock an order held: it leaves the shelf (on_hand) and stops being held (reserved)
+	 * together, so what can still be ordered does not change. Never below zero: what is spent was
+	 * held, and reserved never exceeds on_hand.
+	 */
+	public void spend(String sku, int quantity) {
+		jdbc.sql("update product set on_hand = on_hand - :quantity, reserved = reserved - :quantity where sku = :sku")
+			.param("sku", sku)
+			.param("quantity", quantity)
+			.update();
+	}
+
 	/** How much of each SKU can still be ordered, e.g. to tell a client what was short. */
 	public Map<String, Integer> available(Collection<String> skus) {
 		return jdbc.sql("select sku, on_hand - reserved as available from product where sku in (:skus)")

@@ -2,7 +2,9 @@ package com.example.food.inventory.reservation;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,6 +76,45 @@ class Reservations {
 				""")
 			.param("orderId", orderId)
 			.update() == 1;
+	}
+
+	/**
+	 * RESERVED becomes COMMITTED; false if the reservation was not RESERVED. Locks the row like
+	 * {@link #markReleased}: a commit and a release of one order happen one after the other, and
+	 * the second finds the first's outcome.
+	 */
+	boolean markCommitted(UUID orderId) {
+		return jdbc.sql("""
+				update reservation set status = 'COMMITTED', updated_at = now()
+				where order_id = :orderId and status = 'RESERVED'
+				""")
+			.param("orderId", orderId)
+			.update() == 1;
+	}
+
+	/**
+	 * Marks up to {@code limit} RESERVED reservations past their time-to-live EXPIRED and returns
+	 * their lines, by order id. {@code skip locked}: a reservation being committed or released at
+	 * this moment is left to that transaction (the next run sees its outcome), and two replicas
+	 * running the job share the work instead of waiting on each other.
+	 */
+	Map<UUID, List<ReservationLine>> markExpired(int limit) {
+		List<UUID> expired = jdbc.sql("""
+				update reservation set status = 'EXPIRED', updated_at = now()
+				where order_id in (
+				    select order_id from reservation
+				    where status = 'RESERVED' and expires_at <= now()
+				    order by expires_at
+				    limit :limit
+				    for update skip locked)
+				returning order_id
+				""")
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+		Map<UUID, List<ReservationLine>> lines = new LinkedHashMap<>();
+		expired.forEach(orderId -> lines.put(orderId, lines(orderId)));
+		return lines;
 	}
 
 	Optional<Reservation> find(UUID orderId) {
