@@ -2,9 +2,11 @@ package com.example.food.payment;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Charges and refunds against a simulated payment gateway. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class PaymentServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,14 @@
+package com.example.food.payment;
+
+/** What the gateway answered to one charge. */
+sealed interface GatewayDecision {
+
+	record Approved() implements GatewayDecision {
+
+	}
+
+	/** @param reason said to the customer, e.g. "card declined" */
+	record Declined(String reason) implements GatewayDecision {
+
+	}
+}

@@ -1,0 +1,117 @@
+package com.example.food.payment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.example.food.events.CancellationReason;
+import com.example.food.events.DeliveryAddress;
+import com.example.food.events.EventEnvelope;
+import com.example.food.events.OrderCancelled;
+import com.example.food.events.OrderLine;
+import com.example.food.events.OrderPlaced;
+import com.example.food.infrastructure.testsupport.EventProbe;
+import com.example.food.infrastructure.testsupport.HttpTestClient;
+import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * payment-service on the test run's real PostgreSQL and RabbitMQ, driven only through its real
+ * inputs: events published to the bus as order-service would, and HTTP. Its outputs are read from
+ * the bus ({@link EventProbe}), its outbox and its table. Each test uses a fresh order id, so tests
+ * never see each other's events. Same configuration as the startup test: one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+public abstract class PaymentIntegrationTestSupport {
+
+	/** Long enough for a duplicate delivery to have been consumed, had it done anything. */
+	protected static final Duration QUIET = Duration.ofSeconds(1);
+
+	protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	protected static final BigDecimal PIZZA_PRICE = new BigDecimal("9.50");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	ConnectionFactory connectionFactory;
+
+	protected EventProbe bus;
+
+	@BeforeEach
+	void openProbe() {
+		bus = EventProbe.on(connectionFactory);
+	}
+
+	@AfterEach
+	void closeProbe() {
+		bus.close();
+	}
+
+	protected HttpTestClient http() {
+		return HttpTestClient.on(port);
+	}
+
+	/** An order of {@code pizzas} Margheritas at 9.50, as order-service announces it. */
+	protected static OrderPlaced orderPlaced(String paymentToken, int pizzas) {
+		OrderLine line = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", pizzas, PIZZA_PRICE);
+		return new OrderPlaced("c-42", List.of(line), line.lineTotal(),
+				new DeliveryAddress("1 Main St", "Springfield", "12345"), paymentToken);
+	}
+
+	protected static OrderPlaced orderPlaced(String paymentToken) {
+		return orderPlaced(paymentToken, 2);
+	}
+
+	protected static EventEnvelope placed(UUID orderId, String paymentToken) {
+		return EventEnvelope.of(orderPlaced(paymentToken), orderId);
+	}
+
+	protected static EventEnvelope cancelled(UUID orderId, CancellationReason reason) {
+		return EventEnvelope.of(new OrderCancelled(reason, "test", orderPlaced("tok_visa").lines()), orderId);
+	}
+
+	/** Publishes the event and waits until payment has handled it (its id is recorded as processed). */
+	protected void publishAndAwaitHandled(EventEnvelope event) {
+		bus.publish(event);
+		await().atMost(PATIENCE).until(() -> processed(event.eventId()));
+	}
+
+	protected boolean processed(UUID eventId) {
+		return count("select count(*) from processed_event where event_id = ?", eventId) == 1;
+	}
+
+	/** What payment wrote to its outbox for the order with this routing key: final once the handler committed. */
+	protected int outboxEvents(UUID orderId, String routingKey) {
+		return count("select count(*) from outbox_message where order_id = ? and routing_key = ?", orderId, routingKey);
+	}
+
+	protected int payments(UUID orderId) {
+		return count("select count(*) from payment where order_id = ?", orderId);
+	}
+
+	protected String paymentStatus(UUID orderId) {
+		return jdbc.queryForObject("select status from payment where order_id = ?", String.class, orderId);
+	}
+
+	private int count(String sql, Object... args) {
+		Integer count = jdbc.queryForObject(sql, Integer.class, args);
+		return count == null ? 0 : count;
+	}
+}
