@@ -1,0 +1,224 @@
+package com.example.food.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import org.jspecify.annotations.Nullable;
+
+import com.example.food.delivery.courier.Courier;
+import com.example.food.events.DeliveryAddress;
+import com.example.food.events.DeliveryAssigned;
+import com.example.food.events.DeliveryCompleted;
+import com.example.food.events.DeliveryFailed;
+import com.example.food.events.EventEnvelope;
+import com.example.food.events.FoodEvent;
+
+/**
+ * The delivery aggregate: one per order, from the prepared meal to the customer's door. Its state
+ * changes only through the methods below; each checks that the change is allowed and registers the
+ * event it causes, which {@link Dispatch} writes to the outbox in the same transaction.
+ */
+@Entity
+public class Delivery {
+
+	/** The reason of every failed delivery, as {@code delivery.failed} tells it. */
+	static final String NO_COURIER = "no courier available";
+
+	@Id
+	private UUID id;
+
+	private UUID orderId;
+
+	@Enumerated(EnumType.STRING)
+	private DeliveryStatus status;
+
+	private @Nullable String courierId;
+
+	private String deliveryStreet;
+
+	private String deliveryCity;
+
+	private String deliveryPostcode;
+
+	/** How often a courier was looked for, the successful search included. */
+	private int attempts;
+
+	/** When the poller next moves this delivery on; null once it is over. */
+	private @Nullable Instant dueAt;
+
+	private @Nullable Instant assignedAt;
+
+	private @Nullable Instant deliveredAt;
+
+	private @Nullable Instant failedAt;
+
+	private @Nullable String failureReason;
+
+	/** The latest event of this delivery's story: the cause of the next one it emits. */
+	private UUID lastEventId;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	// Null until first saved: that is how Spring Data tells a new delivery (insert) from a loaded one.
+	@Version
+	private @Nullable Long version;
+
+	@Transient
+	private final List<EventEnvelope> events = new ArrayList<>();
+
+	protected Delivery() {
+		// for JPA
+	}
+
+	/**
+	 * A meal is ready: a delivery starts, waiting for a courier, with its first search due at once.
+	 *
+	 * @param cause the meal.prepared event, which the delivery's first event will name as its cause
+	 */
+	static Delivery start(UUID orderId, DeliveryAddress address, UUID cause, Instant now) {
+		Delivery delivery = new Delivery();
+		delivery.id = UUID.randomUUID();
+		delivery.orderId = orderId;
+		delivery.status = DeliveryStatus.WAITING_FOR_COURIER;
+		delivery.deliveryStreet = address.street();
+		delivery.deliveryCity = address.city();
+		delivery.deliveryPostcode = address.postcode();
+		delivery.attempts = 0;
+		delivery.dueAt = now;
+		delivery.lastEventId = cause;
+		delivery.createdAt = now;
+		delivery.updatedAt = now;
+		return delivery;
+	}
+
+	/** A courier was free: they set off, and hand the meal over {@code deliveryTime} from now. */
+	void assign(Courier courier, Instant now, Duration deliveryTime) {
+		requireStatus(DeliveryStatus.WAITING_FOR_COURIER, "assign a courier");
+		courier.takeOn(id);
+		attempts++;
+		status = DeliveryStatus.ASSIGNED;
+		courierId = courier.id();
+		assignedAt = now;
+		dueAt = now.plus(deliveryTime);
+		updatedAt = now;
+		register(new DeliveryAssigned(id, courier.id(), courier.name()));
+	}
+
+	/**
+	 * No courier was free. Another search is due {@code retryInterval} from now, unless this was the
+	 * last of {@code maxAttempts}: then the delivery fails, and the saga compensates (the order
+	 * service cancels the order and the payment is refunded).
+	 */
+	void noCourierFree(Instant now, Duration retryInterval, int maxAttempts) {
+		requireStatus(DeliveryStatus.WAITING_FOR_COURIER, "count a search without a courier");
+		attempts++;
+		updatedAt = now;
+		if (attempts < maxAttempts) {
+			dueAt = now.plus(retryInterval);
+			return;
+		}
+		status = DeliveryStatus.FAILED;
+		failureReason = NO_COURIER;
+		failedAt = now;
+		dueAt = null;
+		register(new DeliveryFailed(NO_COURIER, attempts));
+	}
+
+	/** The courier handed the meal over and is back in the pool. */
+	void complete(Courier courier, Instant now) {
+		requireStatus(DeliveryStatus.ASSIGNED, "complete");
+		if (!courier.id().equals(courierId)) {
+			throw new IllegalStateException("Delivery " + id + " is carried by " + courierId + ", not " + courier.id());
+		}
+		courier.returnFrom(id);
+		status = DeliveryStatus.DELIVERED;
+		deliveredAt = now;
+		dueAt = null;
+		updatedAt = now;
+		register(new DeliveryCompleted(id, courier.id()));
+	}
+
+	/** The events caused since this delivery was loaded or made, handed over once to be written to the outbox. */
+	List<EventEnvelope> takeEvents() {
+		List<EventEnvelope> taken = List.copyOf(events);
+		events.clear();
+		return taken;
+	}
+
+	private void register(FoodEvent event) {
+		EventEnvelope envelope = EventEnvelope.of(event, orderId, lastEventId);
+		lastEventId = envelope.eventId();
+		events.add(envelope);
+	}
+
+	private void requireStatus(DeliveryStatus expected, String action) {
+		if (status != expected) {
+			throw new IllegalStateException("Cannot " + action + " for delivery " + id + " of order " + orderId
+					+ ": it is " + status + ", not " + expected);
+		}
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID orderId() {
+		return orderId;
+	}
+
+	public DeliveryStatus status() {
+		return status;
+	}
+
+	public @Nullable String courierId() {
+		return courierId;
+	}
+
+	public DeliveryAddress address() {
+		return new DeliveryAddress(deliveryStreet, deliveryCity, deliveryPostcode);
+	}
+
+	public int attempts() {
+		return attempts;
+	}
+
+	public @Nullable Instant dueAt() {
+		return dueAt;
+	}
+
+	public @Nullable Instant assignedAt() {
+		return assignedAt;
+	}
+
+	public @Nullable Instant deliveredAt() {
+		return deliveredAt;
+	}
+
+	public @Nullable Instant failedAt() {
+		return failedAt;
+	}
+
+	public @Nullable String failureReason() {
+		return failureReason;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public Instant updatedAt() {
+		return updatedAt;
+	}
+}

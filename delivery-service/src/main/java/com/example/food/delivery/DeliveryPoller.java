@@ -1,0 +1,74 @@
+package com.example.food.delivery;
+
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The clock of the deliveries: moves on each delivery whose next step is due (a new search for a
+ * courier, or the hand-over). The timers are not in memory but in the database
+ * ({@code delivery.due_at}): they survive a restart or a crash, and any replica picks them up.
+ *
+ * <p>Each delivery is moved on in its own short transaction, so one that fails does not hold back
+ * the others' commits; it stays due and is tried again at the next tick.
+ */
+@Component
+class DeliveryPoller {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryPoller.class);
+
+	private final Deliveries deliveries;
+
+	private final Dispatch dispatch;
+
+	private final TransactionTemplate transaction;
+
+	private final DeliveryProperties settings;
+
+	private volatile boolean databaseWasDown;
+
+	DeliveryPoller(Deliveries deliveries, Dispatch dispatch, TransactionTemplate transaction,
+			DeliveryProperties settings) {
+		this.deliveries = deliveries;
+		this.dispatch = dispatch;
+		this.transaction = transaction;
+		this.settings = settings;
+	}
+
+	@Scheduled(fixedDelayString = "${food.delivery.poll-interval:500ms}")
+	void advanceDueDeliveries() {
+		try {
+			int moved = 0;
+			while (moved < settings.pollBatchSize() && advanceNextDue()) {
+				moved++;
+			}
+			if (databaseWasDown) {
+				log.info("Delivery poller: the database is reachable again; due deliveries move on");
+				databaseWasDown = false;
+			}
+		}
+		catch (DataAccessException ex) {
+			// Logged once per outage, not at every tick: the timers are safe in the database.
+			if (!databaseWasDown) {
+				log.warn("Delivery poller: cannot move deliveries on ({}); they wait until the database is back",
+						ex.getMessage());
+				databaseWasDown = true;
+			}
+		}
+	}
+
+	/** Moves on the delivery that is due first; false if none is due. */
+	private boolean advanceNextDue() {
+		Boolean advanced = transaction.execute(status -> deliveries.lockNextDue(Instant.now()).map(delivery -> {
+			dispatch.advance(delivery);
+			return true;
+		}).orElse(false));
+		return Boolean.TRUE.equals(advanced);
+	}
+}
