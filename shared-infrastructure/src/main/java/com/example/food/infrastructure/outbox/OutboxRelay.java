@@ -2,6 +2,7 @@ package com.example.food.infrastructure.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -49,9 +50,6 @@ public class OutboxRelay {
 	/** Messages the broker returned as unroutable (no queue bound yet): they stay unsent. */
 	private final Set<String> returned = ConcurrentHashMap.newKeySet();
 
-	/** Unroutable events already reported, so that each is logged once, not at every poll. */
-	private final Set<UUID> reportedUnroutable = ConcurrentHashMap.newKeySet();
-
 	private volatile boolean brokerWasDown;
 
 	public OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
@@ -70,7 +68,12 @@ public class OutboxRelay {
 		});
 	}
 
-	record Pending(long id, UUID eventId, UUID orderId, String routingKey, String payload) {
+	record Pending(long id, UUID eventId, UUID orderId, String routingKey, String payload, int attempts) {
+	}
+
+	/** The wait before an unroutable event is tried again: 1 s, 2 s, 4 s, ... at most a minute. */
+	static Duration unroutableBackoff(int attempts) {
+		return Duration.ofSeconds(Math.min(60, 1L << Math.min(attempts, 6)));
 	}
 
 	@Scheduled(fixedDelayString = "${food.messaging.relay.interval:200ms}")
@@ -100,8 +103,9 @@ public class OutboxRelay {
 	int publishBatch() {
 		Integer sent = transaction.execute(status -> {
 			List<Pending> pending = jdbc.sql("""
-					select id, event_id, order_id, routing_key, payload from outbox_message m
+					select id, event_id, order_id, routing_key, payload, attempts from outbox_message m
 					where sent_at is null
+					  and (next_attempt_at is null or next_attempt_at <= now())
 					  and not exists (select 1 from outbox_message earlier
 					                  where earlier.order_id = m.order_id and earlier.sent_at is null and earlier.id < m.id)
 					order by id
@@ -129,21 +133,28 @@ public class OutboxRelay {
 			pending.stream()
 				.filter(row -> confirmed.contains(row.id()))
 				.forEach(row -> log.info("Order {}: published {} {}", row.orderId(), row.routingKey(), row.eventId()));
+			pending.stream().filter(row -> !confirmed.contains(row.id())).forEach(this::postpone);
 			return confirmed.size();
 		});
 		return sent == null ? 0 : sent;
 	}
 
+	private void postpone(Pending row) {
+		jdbc.sql("update outbox_message set attempts = attempts + 1, next_attempt_at = :next where id = :id")
+			.param("next", Timestamp.from(Instant.now().plus(unroutableBackoff(row.attempts()))))
+			.param("id", row.id())
+			.update();
+	}
+
 	private boolean wasReturned(Pending row) {
 		if (returned.remove(row.eventId().toString())) {
 			// No queue is bound to this key yet (its consumer has never started): keep it and try again.
-			if (reportedUnroutable.add(row.eventId())) {
-				log.warn("Order {}: {} was unroutable (no queue bound to it yet); it stays in the outbox and is retried",
-						row.orderId(), row.routingKey());
+			if (row.attempts() == 0) {
+				log.warn("Order {}: {} was unroutable (no queue bound to it yet); it stays in the outbox and is retried "
+						+ "later, waiting longer each time", row.orderId(), row.routingKey());
 			}
 			return true;
 		}
-		reportedUnroutable.remove(row.eventId());
 		return false;
 	}
 

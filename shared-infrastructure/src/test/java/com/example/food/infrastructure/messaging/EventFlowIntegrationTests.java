@@ -4,13 +4,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.food.events.DeliveryFailed;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
 import com.example.food.events.Messaging;
@@ -95,6 +102,29 @@ class EventFlowIntegrationTests {
 	}
 
 	@Test
+	void keepsAnEventNoQueueTakesAndPublishesItOnceAConsumerAppears() {
+		EventEnvelope event = EventEnvelope.of(new DeliveryFailed("no courier available", 3), UUID.randomUUID());
+		transaction.executeWithoutResult(status -> outbox.add(event));
+
+		await().atMost(PATIENCE).until(() -> outboxRow(event).get("attempts") instanceof Integer n && n >= 1);
+		assertThat(outboxRow(event).get("sent_at")).isNull();
+
+		RabbitAdmin admin = new RabbitAdmin(rabbit.getConnectionFactory());
+		Queue consumer = new AnonymousQueue();
+		admin.declareQueue(consumer);
+		admin.declareBinding(BindingBuilder.bind(consumer).to(new TopicExchange(Messaging.EXCHANGE)).with("delivery.failed"));
+		try {
+			await().atMost(PATIENCE).until(() -> outboxRow(event).get("sent_at") != null);
+			Message published = rabbit.receive(consumer.getName(), 5_000);
+			assertThat(published).isNotNull();
+			assertThat(published.getMessageProperties().getMessageId()).isEqualTo(event.eventId().toString());
+		}
+		finally {
+			admin.deleteQueue(consumer.getName());
+		}
+	}
+
+	@Test
 	void handlesAnEventDeliveredTwiceOnlyOnce() {
 		EventEnvelope event = EventEnvelope.of(new PaymentFailed("declined"), UUID.randomUUID());
 
@@ -148,7 +178,7 @@ class EventFlowIntegrationTests {
 
 		admin().delete("/admin/handler-failures");
 		Response replayed = admin().post("/admin/dead-letters/" + letter.json().get("id").asString() + "/replay",
-				"application/json", "", java.util.Map.of());
+				"application/json", "", Map.of());
 
 		assertThat(replayed.status()).isEqualTo(202);
 		await().atMost(PATIENCE).until(() -> handled(event.eventId()) == 1);
@@ -189,6 +219,11 @@ class EventFlowIntegrationTests {
 
 	private static List<UUID> handledFor(UUID orderId) {
 		return HANDLED.stream().filter(event -> event.orderId().equals(orderId)).map(EventEnvelope::eventId).toList();
+	}
+
+	private Map<String, Object> outboxRow(EventEnvelope event) {
+		return jdbc.sql("select attempts, sent_at from outbox_message where event_id = ?").param(event.eventId()).query()
+			.singleRow();
 	}
 
 	private int processed(UUID eventId) {

@@ -1,0 +1,251 @@
+package com.example.food.kitchen.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import org.jspecify.annotations.Nullable;
+
+import com.example.food.events.CancellationReason;
+import com.example.food.events.DeliveryAddress;
+import com.example.food.events.FoodEvent;
+import com.example.food.events.MealPrepared;
+import com.example.food.events.PaymentCompleted;
+import com.example.food.events.TicketAccepted;
+import com.example.food.events.TicketRejected;
+
+/**
+ * The kitchen's ticket for one paid order: what to cook, for whom, where it goes, and where the
+ * cooking stands. Its state changes only through the methods below, each of which checks that the
+ * change is allowed and registers the event it causes; {@link Kitchen} and {@link MealPreparation}
+ * write those events to the outbox in the same transaction as the ticket.
+ *
+ * <p>One ticket per order (order_id is unique). An order cancelled before its payment completed
+ * gets a tombstone: a CANCELLED ticket without lines, which keeps the order id taken so that a late
+ * payment.completed makes no ticket.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+	private static final int MAX_REASON_LENGTH = 200;
+
+	@Id
+	private UUID id;
+
+	private UUID orderId;
+
+	@Enumerated(EnumType.STRING)
+	private TicketStatus status;
+
+	private @Nullable String reason;
+
+	// Null only on a tombstone, which never had a payment to learn them from.
+	private @Nullable String customerId;
+
+	private @Nullable String deliveryStreet;
+
+	private @Nullable String deliveryCity;
+
+	private @Nullable String deliveryPostcode;
+
+	// The meal timer while the ticket is ACCEPTED (see V2__add_ticket_details.sql); kept once PREPARED.
+	private @Nullable Instant readyAt;
+
+	private @Nullable UUID causeEventId;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	// Null until first saved: that is how Spring Data tells a new ticket (insert) from a loaded one.
+	@Version
+	private @Nullable Long version;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "ticket_line", joinColumns = @JoinColumn(name = "ticket_id"))
+	@OrderColumn(name = "line_no")
+	private List<TicketLine> lines = new ArrayList<>();
+
+	@Transient
+	private final List<FoodEvent> events = new ArrayList<>();
+
+	protected Ticket() {
+		// for JPA
+	}
+
+	private Ticket(UUID orderId, TicketStatus status, Instant now) {
+		this.id = UUID.randomUUID();
+		this.orderId = orderId;
+		this.status = status;
+		this.createdAt = micros(now);
+		this.updatedAt = createdAt;
+	}
+
+	/**
+	 * The kitchen's decision on a paid order, taken at once: if any dish is unavailable the ticket is
+	 * rejected naming them all, otherwise it is accepted and due {@code preparationTime} from now.
+	 *
+	 * @param unavailableSkus the dishes the kitchen cannot make right now (others are ignored)
+	 * @param causeEventId the payment.completed event, named as the cause of the meal.prepared to come
+	 */
+	static Ticket open(UUID orderId, UUID causeEventId, PaymentCompleted paid, Set<String> unavailableSkus, Instant now,
+			Duration preparationTime) {
+		List<String> unavailable = paid.lines()
+			.stream()
+			.map(line -> line.sku())
+			.filter(unavailableSkus::contains)
+			.distinct()
+			.toList();
+		Ticket ticket = new Ticket(orderId, unavailable.isEmpty() ? TicketStatus.ACCEPTED : TicketStatus.REJECTED, now);
+		ticket.causeEventId = causeEventId;
+		ticket.customerId = paid.customerId();
+		ticket.deliveryStreet = paid.deliveryAddress().street();
+		ticket.deliveryCity = paid.deliveryAddress().city();
+		ticket.deliveryPostcode = paid.deliveryAddress().postcode();
+		ticket.lines = new ArrayList<>(paid.lines().stream().map(TicketLine::of).toList());
+		if (unavailable.isEmpty()) {
+			ticket.readyAt = micros(now.plus(preparationTime));
+			ticket.events.add(new TicketAccepted(ticket.id, ticket.eventLines()));
+		}
+		else {
+			ticket.reason = limited("The kitchen cannot make " + String.join(", ", unavailable) + " right now");
+			ticket.events.add(new TicketRejected(ticket.id, ticket.reason, unavailable));
+		}
+		return ticket;
+	}
+
+	/**
+	 * The order was cancelled before the kitchen heard that it was paid. Nothing is cooked and nothing
+	 * is announced; the tombstone only keeps the order id taken, so that the payment, if it still
+	 * completes, makes no ticket.
+	 */
+	static Ticket tombstone(UUID orderId, CancellationReason reason, Instant now) {
+		Ticket ticket = new Ticket(orderId, TicketStatus.CANCELLED, now);
+		ticket.reason = "Order cancelled (" + reason + ") before its payment completed; no ticket was made";
+		return ticket;
+	}
+
+	/**
+	 * Drops an accepted ticket whose order was cancelled before the meal was ready: the timer is
+	 * cleared, so no meal.prepared will ever be announced for it. The kitchen announces nothing: the
+	 * order service already knows, it cancelled the order.
+	 *
+	 * @throws IllegalStateException unless the ticket is ACCEPTED; what happens then is the caller's
+	 * decision (see {@link Kitchen#cancelTicket})
+	 */
+	void cancel(CancellationReason reason, Instant now) {
+		if (status != TicketStatus.ACCEPTED) {
+			throw new IllegalStateException("ticket " + id + " is " + status + "; only an accepted ticket is cancelled");
+		}
+		this.status = TicketStatus.CANCELLED;
+		this.reason = "Order cancelled (" + reason + ") before the meal was prepared";
+		this.readyAt = null;
+		this.updatedAt = micros(now);
+	}
+
+	/**
+	 * The meal is ready: announced with everything delivery needs (customer, address, lines).
+	 *
+	 * @throws IllegalStateException unless the ticket is ACCEPTED and its time has come
+	 */
+	void markPrepared(Instant now) {
+		if (status != TicketStatus.ACCEPTED || readyAt == null || readyAt.isAfter(now)) {
+			throw new IllegalStateException("ticket " + id + " is " + status + ", due " + readyAt + "; not ready at " + now);
+		}
+		this.status = TicketStatus.PREPARED;
+		this.updatedAt = micros(now);
+		events.add(new MealPrepared(id, required(customerId), eventLines(), deliveryAddress()));
+	}
+
+	/** The events caused since this ticket was loaded or made, handed over once to be written to the outbox. */
+	List<FoodEvent> takeEvents() {
+		List<FoodEvent> taken = List.copyOf(events);
+		events.clear();
+		return taken;
+	}
+
+	/** A CANCELLED ticket without lines: made for an order cancelled before its payment completed. */
+	public boolean isTombstone() {
+		return status == TicketStatus.CANCELLED && lines.isEmpty();
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public UUID orderId() {
+		return orderId;
+	}
+
+	public TicketStatus status() {
+		return status;
+	}
+
+	/** Why the ticket was rejected or cancelled. */
+	public @Nullable String reason() {
+		return reason;
+	}
+
+	public List<TicketLine> lines() {
+		return List.copyOf(lines);
+	}
+
+	/** When an accepted ticket is due, or when a prepared one was ready; null otherwise. */
+	public @Nullable Instant readyAt() {
+		return readyAt;
+	}
+
+	public @Nullable UUID causeEventId() {
+		return causeEventId;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public Instant updatedAt() {
+		return updatedAt;
+	}
+
+	private DeliveryAddress deliveryAddress() {
+		return new DeliveryAddress(required(deliveryStreet), required(deliveryCity), required(deliveryPostcode));
+	}
+
+	private List<com.example.food.events.OrderLine> eventLines() {
+		return lines.stream().map(TicketLine::toEvent).toList();
+	}
+
+	private String required(@Nullable String value) {
+		if (value == null) {
+			throw new IllegalStateException("ticket " + id + " is a tombstone: it has no customer or address");
+		}
+		return value;
+	}
+
+	private static String limited(String reason) {
+		return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
+	}
+
+	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded ticket show the same time.
+	private static Instant micros(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MICROS);
+	}
+}
