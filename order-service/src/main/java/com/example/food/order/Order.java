@@ -139,30 +139,92 @@ public class Order {
 	}
 
 	/**
-	 * Ends the order without a meal. Allowed until the kitchen accepts it (from then on the food is
-	 * being made); cancelling an order already cancelled changes nothing and announces nothing again.
-	 *
-	 * @throws OrderNotCancellable if the order is past the point of cancelling, or was rejected
+	 * Whether a fact of the saga may move this order on to {@code next}: only forwards, and only
+	 * while it is still on its way. A later state may be reached with steps in between skipped: the
+	 * facts come from different services over different paths, so the kitchen's "accepted" can
+	 * arrive before payment's "completed"; since the kitchen only accepts paid orders, the later
+	 * fact implies the earlier one. The earlier fact, when it comes, then finds nothing to change.
 	 */
-	public void cancel(CancellationReason reason, @Nullable String detail) {
-		switch (status) {
-			case AWAITING_PAYMENT, PAID -> {
-				this.status = OrderStatus.CANCELLED;
-				this.reason = reason.name();
-				this.reasonDetail = detail == null ? null : limited(detail);
-				this.updatedAt = now();
-				events.add(new OrderCancelled(reason, reasonDetail, eventLines()));
-			}
-			case CANCELLED -> {
-				// already over: a repeated request gets the same answer, and the saga hears it once
-			}
-			case PREPARING, READY_FOR_DELIVERY, OUT_FOR_DELIVERY, DELIVERED, REJECTED -> throw new OrderNotCancellable(id,
-					status);
-		}
+	public boolean canAdvanceTo(OrderStatus next) {
+		return !status.isFinal() && status.isBefore(next);
 	}
 
-	/** The events caused since this order was loaded or made, handed over once to be written to the outbox. */
-	List<FoodEvent> takeEvents() {
+	/** Payment charged the order. Only from AWAITING_PAYMENT. */
+	public void markPaid() {
+		advanceTo(OrderStatus.PAID);
+	}
+
+	/** The kitchen accepted the ticket: from now on the customer can no longer cancel. */
+	public void markPreparing() {
+		advanceTo(OrderStatus.PREPARING);
+	}
+
+	/** The meal is ready; delivery looks for a courier. */
+	public void markReadyForDelivery() {
+		advanceTo(OrderStatus.READY_FOR_DELIVERY);
+	}
+
+	/** A courier took the meal. */
+	public void markOutForDelivery() {
+		advanceTo(OrderStatus.OUT_FOR_DELIVERY);
+	}
+
+	/** The customer has the meal: the saga is over. */
+	public void markDelivered() {
+		advanceTo(OrderStatus.DELIVERED);
+	}
+
+	/**
+	 * Whether {@link #cancel} with this reason would end the order now. Each reason has its own
+	 * point of no return: the customer (and a kitchen that refuses the ticket) until the kitchen has
+	 * accepted, a declined charge only while the order waits for its payment, a missing courier
+	 * until a courier has the meal. INVENTORY_UNAVAILABLE happens only while placing.
+	 */
+	public boolean canCancel(CancellationReason reason) {
+		return switch (reason) {
+			case CUSTOMER_REQUEST, KITCHEN_REJECTED -> status.isBefore(OrderStatus.PREPARING);
+			case PAYMENT_DECLINED -> status.isBefore(OrderStatus.PAID);
+			case NO_COURIER -> status.isBefore(OrderStatus.OUT_FOR_DELIVERY);
+			case INVENTORY_UNAVAILABLE -> false;
+		};
+	}
+
+	/**
+	 * Ends the order without a meal and announces it with its lines, so that inventory releases the
+	 * stock, payment refunds what it charged and the kitchen drops its ticket. Allowed as
+	 * {@link #canCancel} says; cancelling an order already cancelled changes nothing and announces
+	 * nothing again.
+	 *
+	 * @throws OrderNotCancellable if the order is past the point of cancelling for this reason, or was rejected
+	 */
+	public void cancel(CancellationReason reason, @Nullable String detail) {
+		if (status == OrderStatus.CANCELLED) {
+			// already over: a repeated request gets the same answer, and the saga hears it once
+			return;
+		}
+		if (!canCancel(reason)) {
+			throw new OrderNotCancellable(id, status);
+		}
+		this.status = OrderStatus.CANCELLED;
+		this.reason = reason.name();
+		this.reasonDetail = detail == null ? null : limited(detail);
+		this.updatedAt = now();
+		events.add(new OrderCancelled(reason, reasonDetail, eventLines()));
+	}
+
+	private void advanceTo(OrderStatus next) {
+		if (!canAdvanceTo(next)) {
+			throw new IllegalStateException("Order " + id + " is " + status + "; it cannot become " + next);
+		}
+		this.status = next;
+		this.updatedAt = now();
+	}
+
+	/**
+	 * The events caused since this order was loaded or made, handed over once to be written to the
+	 * outbox (by {@link OrderManagement}, and by the saga's handlers, which add the causing event).
+	 */
+	public List<FoodEvent> takeEvents() {
 		List<FoodEvent> taken = List.copyOf(events);
 		events.clear();
 		return taken;

@@ -22,8 +22,14 @@ import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.order.inventory.InventoryGateway;
 import com.example.food.order.inventory.ReservationOutcome;
 import com.example.food.order.inventory.ReservationRequest;
+import com.example.food.order.timeline.Timeline;
+import com.example.food.order.timeline.TimelineEntry;
 
-/** The order use cases: place, cancel, find, list. */
+/**
+ * The order use cases: place, cancel, find, list, and the timeline. Each change is saved with the
+ * events it causes (outbox) and its timeline entry in one transaction. What other services' facts
+ * do to an order is in the saga package.
+ */
 @Service
 public class OrderManagement {
 
@@ -41,13 +47,16 @@ public class OrderManagement {
 
 	private final TransactionTemplate transaction;
 
+	private final Timeline timeline;
+
 	OrderManagement(Orders orders, Outbox outbox, IdempotencyKeys keys, InventoryGateway inventory,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, Timeline timeline) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.keys = keys;
 		this.inventory = inventory;
 		this.transaction = transaction;
+		this.timeline = timeline;
 	}
 
 	/** An order as a request left it: {@code created} is false when an earlier request with the same key made it. */
@@ -77,11 +86,11 @@ public class OrderManagement {
 		return switch (outcome) {
 			case ReservationOutcome.Reserved reserved -> {
 				log.info("Order {}: stock reserved, saving as AWAITING_PAYMENT", orderId);
-				yield saveNew(Order.place(orderId, request, priced(reserved)), null);
+				yield saveNew(Order.place(orderId, request, priced(reserved)), null, "placed");
 			}
 			case ReservationOutcome.OutOfStock shortage -> {
 				log.info("Order {}: REJECTED, not enough stock for {}", orderId, shortage.skus());
-				yield refuse(saveNew(Order.reject(orderId, request, shortage.skus()), null),
+				yield refuse(saveNew(Order.reject(orderId, request, shortage.skus()), null, "rejected"),
 						new StockInsufficient(orderId, shortage.shortages()));
 			}
 			case ReservationOutcome.UnknownSkus unknown -> {
@@ -94,19 +103,38 @@ public class OrderManagement {
 				// The key is released with the cancellation: a 503 invites a retry, and the retry must
 				// place a new order, since this one's reservation (if any) is being released.
 				yield refuse(saveNew(Order.cancelForUnavailableInventory(orderId, request, unavailable.reason()),
-						idempotencyKey), new InventoryUnavailable(orderId, unavailable.reason(), unavailable.retryAfter()));
+						idempotencyKey, "inventory unavailable"), new InventoryUnavailable(orderId, unavailable.reason(), unavailable.retryAfter()));
 			}
 		};
 	}
 
+	/**
+	 * The customer's cancellation, allowed until the kitchen accepts the order.
+	 *
+	 * @throws OrderNotCancellable once the kitchen has accepted it (PREPARING or later), or if it was rejected
+	 */
 	@Transactional
 	public Order cancel(UUID orderId) {
 		Order order = find(orderId);
 		order.cancel(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
 		if (record(order) > 0) {
+			timeline.record(orderId, ownStep(order, "cancelled by customer"));
 			log.info("Order {}: CANCELLED at the customer's request", orderId);
 		}
 		return order;
+	}
+
+	/**
+	 * Every step of the order's saga, oldest first.
+	 *
+	 * @throws OrderNotFound if there is no such order (an empty timeline would hide a wrong id)
+	 */
+	@Transactional(readOnly = true)
+	public List<Timeline.Recorded> timeline(UUID orderId) {
+		if (!orders.existsById(orderId)) {
+			throw new OrderNotFound(orderId);
+		}
+		return timeline.of(orderId);
 	}
 
 	@Transactional(readOnly = true)
@@ -138,11 +166,12 @@ public class OrderManagement {
 	 * Saves a new order and the events it caused in one transaction. If a concurrent request with
 	 * the same Idempotency-Key saved this order first, that one stands and is answered instead.
 	 */
-	private Placed saveNew(Order order, @Nullable String releasedKey) {
+	private Placed saveNew(Order order, @Nullable String releasedKey, String step) {
 		try {
 			int events = transaction.execute(status -> {
 				orders.saveAndFlush(order);
 				int recorded = record(order);
+				timeline.record(order.id(), ownStep(order, step));
 				release(releasedKey, order.id());
 				return recorded;
 			});
@@ -161,6 +190,13 @@ public class OrderManagement {
 		List<EventEnvelope> events = order.takeEvents().stream().map(event -> EventEnvelope.of(event, order.id())).toList();
 		events.forEach(outbox::add);
 		return events.size();
+	}
+
+	/** The order's own step as the timeline shows it: its new status, and for an end, the reason. */
+	private static TimelineEntry ownStep(Order order, String step) {
+		String detail = order.status() == OrderStatus.AWAITING_PAYMENT
+				? order.lines().size() + " line(s), total " + order.total() : order.reasonDetail();
+		return TimelineEntry.ofOrder(order.updatedAt(), step, order.status().name(), order.reason(), detail);
 	}
 
 	// The refusal belongs to the request that made the order; a concurrent duplicate gets the order.

@@ -2,11 +2,28 @@ package com.example.food.order;
 
 /**
  * Where an order's saga stands. The happy path runs from {@code AWAITING_PAYMENT} to
- * {@code DELIVERED}; {@code REJECTED} (inventory had not enough stock, nothing was reserved) and
- * {@code CANCELLED} (with a reason) are the other ends.
+ * {@code DELIVERED}, in the order declared here; {@code REJECTED} (inventory had not enough stock,
+ * nothing was reserved) and {@code CANCELLED} (with a reason) are the other ends.
  */
 public enum OrderStatus {
 
-	AWAITING_PAYMENT, PAID, PREPARING, READY_FOR_DELIVERY, OUT_FOR_DELIVERY, DELIVERED, REJECTED, CANCELLED
+	// The declaration order is the happy path: isBefore relies on it.
+	AWAITING_PAYMENT, PAID, PREPARING, READY_FOR_DELIVERY, OUT_FOR_DELIVERY, DELIVERED, REJECTED, CANCELLED;
 
+	/** Delivered, rejected or cancelled: no fact moves the order any more. */
+	public boolean isFinal() {
+		return switch (this) {
+			case DELIVERED, REJECTED, CANCELLED -> true;
+			case AWAITING_PAYMENT, PAID, PREPARING, READY_FOR_DELIVERY, OUT_FOR_DELIVERY -> false;
+		};
+	}
+
+	/** Whether {@code later} comes after this status on the way to {@code DELIVERED}; never for REJECTED or CANCELLED. */
+	public boolean isBefore(OrderStatus later) {
+		return isOnTheHappyPath() && later.isOnTheHappyPath() && ordinal() < later.ordinal();
+	}
+
+	private boolean isOnTheHappyPath() {
+		return this != REJECTED && this != CANCELLED;
+	}
 }

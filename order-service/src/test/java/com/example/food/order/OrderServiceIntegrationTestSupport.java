@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * order-service over real HTTP, on the test run's real PostgreSQL and RabbitMQ, with inventory
  * played by {@link InventoryStub}. The resilience settings are shortened (read timeout 500 ms,
- * first retry pause 300 ms, breaker wait 1 s) so that the failure paths run in seconds; every
- * subclass shares this one configuration, hence one application context.
+ * first retry pause 300 ms, breaker wait 1 s) so that the failure paths run in seconds, and the saga
+ * deadlines are checked every {@value #DEADLINE_CHECK_INTERVAL_MS} ms; every subclass shares this one
+ * configuration, hence one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.cloud.openfeign.client.config.inventory.connect-timeout=500",
@@ -36,13 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"resilience4j.retry.instances.inventory.wait-duration=" + OrderServiceIntegrationTestSupport.FIRST_RETRY_PAUSE_MS + "ms",
 		"resilience4j.circuitbreaker.instances.inventory.wait-duration-in-open-state=1s",
 		"resilience4j.circuitbreaker.instances.inventory.permitted-number-of-calls-in-half-open-state=1",
-		"food.inventory.retry-after=2s" })
+		"food.inventory.retry-after=2s",
+		"food.saga.deadline-check-interval=" + OrderServiceIntegrationTestSupport.DEADLINE_CHECK_INTERVAL_MS + "ms" })
 @WithRealInfrastructure
 public abstract class OrderServiceIntegrationTestSupport {
 
 	public static final int READ_TIMEOUT_MS = 500;
 
 	public static final int FIRST_RETRY_PAUSE_MS = 300;
+
+	public static final int DEADLINE_CHECK_INTERVAL_MS = 200;
 
 	public static final String PROBLEM_JSON = "application/problem+json";
 
@@ -76,7 +80,7 @@ public abstract class OrderServiceIntegrationTestSupport {
 		warmUpOnce();
 		inventory.reset();
 		breaker().reset();
-		jdbc.execute("truncate order_line, customer_order, outbox_message, idempotency_key");
+		jdbc.execute("truncate order_timeline, order_line, customer_order, outbox_message, idempotency_key");
 	}
 
 	// The first order through Feign and Hibernate loads and links their classes, which on a busy

@@ -14,6 +14,7 @@ import com.example.food.events.OrderPlaced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class OrderTests {
 
@@ -97,6 +98,95 @@ class OrderTests {
 
 		assertThatExceptionOfType(OrderNotCancellable.class)
 			.isThrownBy(() -> order.cancel(CancellationReason.CUSTOMER_REQUEST, null));
+	}
+
+	@Test
+	void movesAlongTheHappyPathOneStepAtATime() {
+		Order order = placed();
+
+		order.markPaid();
+		order.markPreparing();
+		order.markReadyForDelivery();
+		order.markOutForDelivery();
+		order.markDelivered();
+
+		assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+		assertThat(order.takeEvents()).as("the other services' facts cause no event of the order's").isEmpty();
+	}
+
+	@Test
+	void marksPaidOnlyWhileAwaitingPayment() {
+		Order order = placed();
+		order.markPaid();
+
+		assertThat(order.canAdvanceTo(OrderStatus.PAID)).isFalse();
+		assertThatIllegalStateException().isThrownBy(order::markPaid);
+	}
+
+	@Test
+	void acceptsALaterStateWhoseFactArrivedEarlyButNeverGoesBack() {
+		Order order = placed();
+
+		order.markPreparing();
+
+		assertThat(order.status()).isEqualTo(OrderStatus.PREPARING);
+		assertThat(order.canAdvanceTo(OrderStatus.PAID)).isFalse();
+		assertThat(order.canAdvanceTo(OrderStatus.DELIVERED)).isTrue();
+	}
+
+	@Test
+	void movesAFinishedOrderNoFurther() {
+		Order cancelled = placed();
+		cancelled.cancel(CancellationReason.CUSTOMER_REQUEST, null);
+		Order rejected = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+
+		assertThat(cancelled.canAdvanceTo(OrderStatus.PAID)).isFalse();
+		assertThat(rejected.canAdvanceTo(OrderStatus.PAID)).isFalse();
+		assertThatIllegalStateException().isThrownBy(cancelled::markPaid);
+	}
+
+	@Test
+	void rejectsCancellationByTheCustomerOnceTheKitchenAccepted() {
+		Order order = placed();
+		order.markPaid();
+		order.markPreparing();
+
+		assertThat(order.canCancel(CancellationReason.CUSTOMER_REQUEST)).isFalse();
+		assertThatExceptionOfType(OrderNotCancellable.class)
+			.isThrownBy(() -> order.cancel(CancellationReason.CUSTOMER_REQUEST, null));
+		assertThat(order.status()).isEqualTo(OrderStatus.PREPARING);
+	}
+
+	@Test
+	void givesEachCancellationReasonItsOwnPointOfNoReturn() {
+		Order paid = placed();
+		paid.markPaid();
+		Order ready = placed();
+		ready.markReadyForDelivery();
+		Order riding = placed();
+		riding.markOutForDelivery();
+
+		assertThat(placed().canCancel(CancellationReason.PAYMENT_DECLINED)).isTrue();
+		assertThat(paid.canCancel(CancellationReason.PAYMENT_DECLINED)).isFalse();
+		assertThat(paid.canCancel(CancellationReason.KITCHEN_REJECTED)).isTrue();
+		assertThat(ready.canCancel(CancellationReason.KITCHEN_REJECTED)).isFalse();
+		assertThat(ready.canCancel(CancellationReason.NO_COURIER)).isTrue();
+		assertThat(riding.canCancel(CancellationReason.NO_COURIER)).isFalse();
+		assertThat(placed().canCancel(CancellationReason.INVENTORY_UNAVAILABLE)).isFalse();
+	}
+
+	@Test
+	void cancelsForWantOfACourierAfterTheMealIsReadyWithTheLines() {
+		Order order = placed();
+		order.markReadyForDelivery();
+
+		order.cancel(CancellationReason.NO_COURIER, "no courier available");
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(OrderCancelled.class, cancelled -> {
+			assertThat(cancelled.reason()).isEqualTo(CancellationReason.NO_COURIER);
+			assertThat(cancelled.lines()).hasSize(2);
+		});
 	}
 
 	@Test

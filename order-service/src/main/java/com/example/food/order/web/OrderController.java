@@ -1,6 +1,7 @@
 package com.example.food.order.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -65,6 +66,15 @@ class OrderController {
 	OrderPage list(@RequestParam(required = false) @Nullable OrderStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) int size) {
 		return OrderPage.of(orders.list(status, page, Math.min(size, MAX_PAGE_SIZE)));
+	}
+
+	/**
+	 * Every step of the order's saga, from every service, oldest first (by when it happened, then by
+	 * when it was written); 404 for an unknown order.
+	 */
+	@GetMapping("/{id}/timeline")
+	List<TimelineView> timeline(@PathVariable UUID id) {
+		return orders.timeline(id).stream().map(TimelineView::of).toList();
 	}
 
 	/** 200 with the cancelled order, also when it was already cancelled; 409 once the kitchen has accepted it. */

@@ -91,7 +91,8 @@ class CancelOrderIntegrationTests extends OrderServiceIntegrationTestSupport {
 		return http().postJson("/orders/" + orderId + "/cancel", "");
 	}
 
-	// The saga moves orders on later; here the database stands in for the events that would.
+	// Here the database stands in for the saga's facts that would move the order on (the saga tests
+	// publish the real ones).
 	private void setStatus(UUID orderId, String status) {
 		jdbc.update("update customer_order set status = ? where id = ?", status, orderId);
 	}

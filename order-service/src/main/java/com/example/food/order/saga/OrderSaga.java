@@ -1,0 +1,153 @@
+package com.example.food.order.saga;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import com.example.food.events.CancellationReason;
+import com.example.food.events.EventEnvelope;
+import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.order.Order;
+import com.example.food.order.OrderStatus;
+import com.example.food.order.Orders;
+import com.example.food.order.timeline.Timeline;
+import com.example.food.order.timeline.TimelineEntry;
+
+/**
+ * Applies one fact of another service to its order: through the aggregate, which guards every
+ * transition, with the events that causes written to the outbox and a timeline entry, all in the
+ * transaction the fact is handled in (the idempotent consumer's).
+ *
+ * <p>Handlers are state machines: a fact that does not fit the order's state (a duplicate, a
+ * latecomer, one for an order already cancelled) is ignored on purpose, logged, and shown in the
+ * timeline with the reason. Throwing instead would only have it retried and dead-lettered: no
+ * retry makes it fit. The aggregate is asked first, so its guards never fire here.
+ */
+@Component
+class OrderSaga {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
+
+	private final Orders orders;
+
+	private final Outbox outbox;
+
+	private final Timeline timeline;
+
+	OrderSaga(Orders orders, Outbox outbox, Timeline timeline) {
+		this.orders = orders;
+		this.outbox = outbox;
+		this.timeline = timeline;
+	}
+
+	/**
+	 * Moves the order on to {@code next} with {@code transition}, if the aggregate allows it. Early
+	 * facts: a fact from further along (ticket.accepted before payment.completed) is accepted and the
+	 * steps between are taken as implied, since each service acts only on the step before its own
+	 * (the kitchen accepts only paid orders). Facts are facts: ignoring it would leave the order
+	 * stuck, as the kitchen never says it again. The earlier fact, arriving late, then changes
+	 * nothing and is shown as ignored.
+	 */
+	void advance(EventEnvelope fact, OrderStatus next, Consumer<Order> transition, String detail) {
+		Optional<Order> found = orderOf(fact);
+		if (found.isEmpty()) {
+			return;
+		}
+		Order order = found.get();
+		if (!order.canAdvanceTo(next)) {
+			ignore(order, fact, detail, whyNotAdvance(order, next));
+			return;
+		}
+		OrderStatus before = order.status();
+		transition.accept(order);
+		List<OrderStatus> skipped = between(before, next);
+		String note = skipped.isEmpty() ? detail
+				: detail + "; arrived early: " + skipped + " taken as implied, its fact has not arrived yet";
+		timeline.record(order.id(), TimelineEntry.ofFact(fact, next.name(), null, note));
+		log.info("Order {}: {} {} -> {}{}", order.id(), fact.type(), before, next,
+				skipped.isEmpty() ? "" : " (early: " + skipped + " implied)");
+	}
+
+	/** Ends the order for {@code reason}, if the aggregate allows it, and announces order.cancelled, caused by this fact. */
+	void cancel(EventEnvelope fact, CancellationReason reason, String detail) {
+		Optional<Order> found = orderOf(fact);
+		if (found.isEmpty()) {
+			return;
+		}
+		Order order = found.get();
+		if (!order.canCancel(reason)) {
+			ignore(order, fact, detail, whyNotCancel(order, reason));
+			return;
+		}
+		OrderStatus before = order.status();
+		order.cancel(reason, detail);
+		// The order's lines travel along, so that inventory, payment and the kitchen each undo their part without asking.
+		order.takeEvents().forEach(event -> outbox.add(fact.caused(event)));
+		timeline.record(order.id(), TimelineEntry.ofFact(fact, OrderStatus.CANCELLED.name(), reason.name(),
+				detail + "; order.cancelled sent to compensate"));
+		log.info("Order {}: {} {} -> CANCELLED ({}); order.cancelled sent", order.id(), fact.type(), before, reason);
+	}
+
+	/** Records a fact that changes nothing about the order (a refund): the timeline is its only effect. */
+	void note(EventEnvelope fact, String detail) {
+		orderOf(fact).ifPresent(order -> {
+			timeline.record(order.id(), TimelineEntry.ofFact(fact, order.status().name(), null, detail));
+			log.info("Order {}: {} noted, the order stays {}", order.id(), fact.type(), order.status());
+		});
+	}
+
+	/** The order the fact is about; none when this service has never heard of it (then the fact is ignored). */
+	private Optional<Order> orderOf(EventEnvelope fact) {
+		Optional<Order> order = orders.findById(fact.orderId());
+		if (order.isEmpty()) {
+			// No timeline to write to: a timeline belongs to an order. Throwing would dead-letter a fact
+			// that no retry can help; an operator finds it in this log line.
+			log.info("Order {}: ignored {} {}: there is no such order here", fact.orderId(), fact.type(), fact.eventId());
+		}
+		return order;
+	}
+
+	private void ignore(Order order, EventEnvelope fact, String detail, String why) {
+		timeline.record(order.id(), TimelineEntry.ofFact(fact, order.status().name(), null, detail).ignoredBecause(why));
+		log.info("Order {}: ignored {} {}: {}", order.id(), fact.type(), fact.eventId(), why);
+	}
+
+	private static String whyNotAdvance(Order order, OrderStatus next) {
+		OrderStatus status = order.status();
+		if (status == next) {
+			return "duplicate: the order is already " + status;
+		}
+		if (status == OrderStatus.CANCELLED) {
+			return "the order was already cancelled (" + order.reason()
+					+ "); order.cancelled has asked every service to undo its part"
+					+ (next == OrderStatus.PAID ? ", so payment refunds this charge" : "");
+		}
+		if (status == OrderStatus.REJECTED) {
+			return "the order was rejected when placed; no saga runs for it";
+		}
+		return "late: the order is already " + status + ", past " + next;
+	}
+
+	private static String whyNotCancel(Order order, CancellationReason reason) {
+		OrderStatus status = order.status();
+		if (status == OrderStatus.CANCELLED) {
+			return reason.name().equals(order.reason()) ? "duplicate: the order is already cancelled (" + reason + ")"
+					: "the order was already cancelled (" + order.reason() + ")";
+		}
+		if (status == OrderStatus.REJECTED) {
+			return "the order was rejected when placed; no saga runs for it";
+		}
+		return "contradicts an earlier fact: the order is already " + status + ", too far along for " + reason;
+	}
+
+	/** The happy-path states strictly between the two: those an early fact skips. */
+	private static List<OrderStatus> between(OrderStatus from, OrderStatus to) {
+		return EnumSet.range(from, to).stream().filter(status -> status != from && status != to).toList();
+	}
+}
