@@ -1,0 +1,272 @@
+package com.example.food.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.example.food.events.EventEnvelope;
+import com.example.food.events.OrderPlaced;
+import com.example.food.infrastructure.testsupport.EventProbe;
+import com.example.food.infrastructure.testsupport.HttpTestClient;
+import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
+import com.example.food.infrastructure.testsupport.Servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The saga end to end: the five services as processes, over real HTTP, RabbitMQ and PostgreSQL.
+ * Each test places orders through the public API and waits for the outcome the design promises;
+ * after each, the invariants of the whole system are checked.
+ */
+class SagaSystemTests {
+
+	private static final Duration SAGA_PATIENCE = Duration.ofSeconds(60);
+
+	/** Short waits, so a saga takes seconds; what they mean is the same as in production. */
+	private static final Map<String, String> KITCHEN = Map.of("food.kitchen.preparation-time", "300ms",
+			"food.kitchen.poll-interval", "100ms");
+
+	private static final Map<String, String> DELIVERY = Map.of("food.delivery.delivery-time", "300ms",
+			"food.delivery.retry-interval", "300ms", "food.delivery.max-attempts", "3", "food.delivery.poll-interval",
+			"100ms");
+
+	static SystemUnderTest system;
+
+	static HttpTestClient order;
+
+	static CachingConnectionFactory bus;
+
+	static EventProbe probe;
+
+	@BeforeAll
+	static void startTheSystem() {
+		system = new SystemUnderTest().start(Map.of("inventory-service", Map.of()));
+		system.start(Map.of("order-service", Map.of("food.inventory.url", system.service("inventory-service").url()),
+				"payment-service", Map.of(), "kitchen-service", KITCHEN, "delivery-service", DELIVERY));
+		order = system.service("order-service").http();
+		Servers.Rabbit rabbit = system.workspace().servers().rabbit();
+		bus = new CachingConnectionFactory(rabbit.host(), rabbit.amqpPort());
+		bus.setUsername(rabbit.user());
+		bus.setPassword(rabbit.password());
+		bus.setVirtualHost(system.workspace().virtualHost());
+		probe = EventProbe.on(bus);
+	}
+
+	@AfterAll
+	static void stopTheSystem() {
+		if (probe != null) {
+			probe.close();
+			bus.destroy();
+		}
+		if (system != null) {
+			system.close();
+		}
+	}
+
+	@AfterEach
+	void everySagaEndedAndNothingWasLostOrCountedTwice() {
+		await("every order in a final state").atMost(SAGA_PATIENCE)
+			.until(() -> db("order-service").sql("""
+					select count(*) from customer_order
+					where status not in ('DELIVERED', 'CANCELLED', 'REJECTED')""").query(Integer.class).single() == 0);
+		// Stock is conserved: what is reserved is exactly what open reservations hold.
+		assertThat(db("inventory-service").sql("""
+				select count(*) from product p where p.reserved <> coalesce((
+				    select sum(l.quantity) from reservation r join reservation_line l on l.order_id = r.order_id
+				    where r.status = 'RESERVED' and l.sku = p.sku), 0)""").query(Integer.class).single()).isZero();
+		// Charged at most once (one row per order), refunded only what was charged.
+		assertThat(db("payment-service").sql("""
+				select count(*) from payment where status = 'REFUNDED' and (amount is null or refunded_at is null)""")
+			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void deliversAnOrderThroughEveryStateAndSpendsItsStockOnce() {
+		int onHandBefore = onHand("PIZZA-MARGHERITA");
+
+		UUID id = place("PIZZA-MARGHERITA", 2, "tok_visa");
+
+		assertThat(awaitFinal(id).get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(steps(id)).containsSubsequence("payment.completed", "ticket.accepted", "meal.prepared",
+				"delivery.assigned", "delivery.completed");
+		assertThat(reservationStatus(id)).isEqualTo("COMMITTED");
+		assertThat(onHand("PIZZA-MARGHERITA")).isEqualTo(onHandBefore - 2);
+		assertThat(payments(id)).containsExactly("CHARGED");
+	}
+
+	@Test
+	void cancelsADeclinedOrderAndReleasesItsStockWithoutCharging() {
+		UUID id = place("PASTA-CARBONARA", 1, "tok_declined");
+
+		var order = awaitFinal(id);
+
+		assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(order.get("reason").asString()).isEqualTo("PAYMENT_DECLINED");
+		await().atMost(SAGA_PATIENCE).until(() -> "RELEASED".equals(reservationStatus(id)));
+		assertThat(payments(id)).containsExactly("DECLINED");
+	}
+
+	@Test
+	void cancelsWhatTheKitchenRejectsRefundsOnceAndReleasesTheStock() {
+		kitchenCannotMake("LASAGNA");
+		try {
+			UUID id = place("LASAGNA", 1, "tok_visa");
+
+			var order = awaitFinal(id);
+
+			assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+			assertThat(order.get("reason").asString()).isEqualTo("KITCHEN_REJECTED");
+			await().atMost(SAGA_PATIENCE).until(() -> payments(id).equals(List.of("REFUNDED")));
+			await().atMost(SAGA_PATIENCE).until(() -> "RELEASED".equals(reservationStatus(id)));
+		}
+		finally {
+			kitchenCannotMake();
+		}
+	}
+
+	@Test
+	void cancelsAnOrderNoCourierTakesRefundsItAndKeepsTheStockSpent() {
+		admin("delivery-service").post("/admin/couriers/empty", "application/json", "", Map.of());
+		try {
+			UUID id = place("TIRAMISU", 1, "tok_visa");
+
+			var order = awaitFinal(id);
+
+			assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+			assertThat(order.get("reason").asString()).isEqualTo("NO_COURIER");
+			await().atMost(SAGA_PATIENCE).until(() -> payments(id).equals(List.of("REFUNDED")));
+			// The food was made: the stock is spent, the cancellation does not restock it.
+			assertThat(reservationStatus(id)).isEqualTo("COMMITTED");
+		}
+		finally {
+			admin("delivery-service").post("/admin/couriers/refill", "application/json", "", Map.of());
+		}
+	}
+
+	@Test
+	void letsTheCustomerCancelBeforeTheKitchenAcceptsAndUndoesWhatWasDone() {
+		// The kitchen stumbles over the payment for a few seconds (retries): time to cancel.
+		admin("kitchen-service").putJson("/admin/handler-failures", """
+				{"routingKey": "payment.completed", "transientFailures": 3}""");
+		UUID id = place("LEMONADE", 3, "tok_visa");
+
+		Response cancelled = order.post("/orders/" + id + "/cancel", "application/json", "", Map.of());
+
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		var order = awaitFinal(id);
+		assertThat(order.get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
+		await().atMost(SAGA_PATIENCE).until(() -> "RELEASED".equals(reservationStatus(id)));
+		// Charged or not, depending on who was faster; never charged without a refund.
+		await().atMost(SAGA_PATIENCE).until(() -> List.of(List.of("REFUNDED"), List.of("CANCELLED_BEFORE_CHARGE"))
+			.contains(payments(id)));
+		await().atMost(SAGA_PATIENCE).until(() -> !"ACCEPTED".equals(ticketStatus(id)));
+	}
+
+	@Test
+	void changesNothingTwiceWhenAnEventIsDeliveredAgain() {
+		UUID id = place("PIZZA-DIAVOLA", 1, "tok_visa");
+		awaitFinal(id);
+		EventEnvelope placed = probe.awaitEnvelope(OrderPlaced.class, id);
+
+		probe.publish(placed);
+
+		await().atMost(SAGA_PATIENCE)
+			.until(() -> db("payment-service").sql("select count(*) from processed_event where event_id = ?")
+				.param(placed.eventId()).query(Integer.class).single() == 1);
+		assertThat(payments(id)).containsExactly("CHARGED");
+		assertThat(order.get("/orders/" + id).json().get("status").asString()).isEqualTo("DELIVERED");
+	}
+
+	@Test
+	void completesTheSagaOfAParticipantThatWasDownWhenItComesBack() {
+		system.service("kitchen-service").stop();
+		UUID id = place("PIZZA-MARGHERITA", 1, "tok_visa");
+		await().atMost(SAGA_PATIENCE).until(() -> "PAID".equals(status(id)));
+
+		system.restart("kitchen-service", KITCHEN);
+
+		assertThat(awaitFinal(id).get("status").asString()).isEqualTo("DELIVERED");
+	}
+
+	@Test
+	void completesASagaWhoseDeadLetterIsReplayedOnceItsCauseIsFixed() {
+		HttpTestClient kitchen = admin("kitchen-service");
+		kitchen.putJson("/admin/handler-failures", """
+				{"routingKey": "payment.completed", "transientFailures": 100}""");
+		UUID id = place("PASTA-CARBONARA", 1, "tok_visa");
+		await().atMost(SAGA_PATIENCE).until(() -> kitchen.get("/admin/dead-letters").json().size() > 0);
+		assertThat(status(id)).isEqualTo("PAID");
+
+		kitchen.delete("/admin/handler-failures");
+		Response replayed = kitchen.post("/admin/dead-letters/replay", "application/json", "", Map.of());
+
+		assertThat(replayed.status()).isEqualTo(202);
+		assertThat(awaitFinal(id).get("status").asString()).isEqualTo("DELIVERED");
+		assertThat(kitchen.get("/admin/dead-letters").json().size()).isZero();
+	}
+
+	private static UUID place(String sku, int quantity, String token) {
+		Response placed = order.postJson("/orders", """
+				{"customerId": "c-saga", "lines": [{"sku": "%s", "quantity": %d}],
+				 "deliveryAddress": {"street": "1 Main St", "city": "Springfield", "postcode": "12345"},
+				 "paymentToken": "%s"}""".formatted(sku, quantity, token));
+		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+		return UUID.fromString(placed.json().get("id").asString());
+	}
+
+	private static tools.jackson.databind.JsonNode awaitFinal(UUID id) {
+		await("order " + id + " in a final state").atMost(SAGA_PATIENCE)
+			.until(() -> List.of("DELIVERED", "CANCELLED", "REJECTED").contains(status(id)));
+		return order.get("/orders/" + id).json();
+	}
+
+	private static String status(UUID id) {
+		return order.get("/orders/" + id).json().get("status").asString();
+	}
+
+	private static List<String> steps(UUID id) {
+		return order.get("/orders/" + id + "/timeline").json().findValuesAsString("step");
+	}
+
+	private static HttpTestClient admin(String service) {
+		return system.service(service).http().asAdmin();
+	}
+
+	private static void kitchenCannotMake(String... skus) {
+		String list = String.join(",", java.util.Arrays.stream(skus).map(sku -> "\"" + sku + "\"").toList());
+		Response response = admin("kitchen-service").putJson("/admin/kitchen/unavailable-skus", "[" + list + "]");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+	}
+
+	private static JdbcClient db(String service) {
+		return system.database(service);
+	}
+
+	private static int onHand(String sku) {
+		return db("inventory-service").sql("select on_hand from product where sku = ?").param(sku).query(Integer.class).single();
+	}
+
+	private static String reservationStatus(UUID id) {
+		return db("inventory-service").sql("select status from reservation where order_id = ?").param(id)
+			.query(String.class).optional().orElse(null);
+	}
+
+	private static List<String> payments(UUID id) {
+		return db("payment-service").sql("select status from payment where order_id = ?").param(id).query(String.class).list();
+	}
+
+	private static String ticketStatus(UUID id) {
+		return db("kitchen-service").sql("select status from ticket where order_id = ?").param(id).query(String.class)
+			.optional().orElse(null);
+	}
+}
