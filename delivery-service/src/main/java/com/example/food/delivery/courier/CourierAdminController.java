@@ -3,8 +3,12 @@ package com.example.food.delivery.courier;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +29,10 @@ class CourierAdminController {
 	record Availability(@NotNull Boolean available) {
 	}
 
+	/** A courier to add to the pool. */
+	record Hire(@NotBlank @Size(max = 32) String id, @NotBlank @Size(max = 100) String name) {
+	}
+
 	private final CourierAdministration administration;
 
 	CourierAdminController(CourierAdministration administration) {
@@ -34,6 +42,11 @@ class CourierAdminController {
 	@GetMapping
 	List<CourierView> pool() {
 		return administration.pool();
+	}
+
+	@PostMapping
+	ResponseEntity<CourierView> hire(@Valid @RequestBody Hire hire) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(administration.hire(hire.id(), hire.name()));
 	}
 
 	@PostMapping("/empty")

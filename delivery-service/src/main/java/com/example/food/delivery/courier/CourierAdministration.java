@@ -54,6 +54,17 @@ class CourierAdministration {
 		return pool();
 	}
 
+	/** A new courier joins the pool, on duty and free; hiring one who is already there is refused. */
+	@Transactional
+	CourierView hire(String courierId, String name) {
+		if (couriers.existsById(courierId)) {
+			throw new CourierAlreadyHired(courierId);
+		}
+		couriers.saveAndFlush(new Courier(courierId, name));
+		log.info("Courier {} ({}) hired: the pool has one more courier", courierId, name);
+		return pool().stream().filter(view -> view.id().equals(courierId)).findFirst().orElseThrow();
+	}
+
 	/**
 	 * One courier on or off duty. On duty while out on a delivery, the courier stays unavailable
 	 * until back: being on duty does not make them free.

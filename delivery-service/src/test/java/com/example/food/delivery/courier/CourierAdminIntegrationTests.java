@@ -54,6 +54,26 @@ class CourierAdminIntegrationTests {
 	}
 
 	@Test
+	void hiresACourierIntoThePoolOnceAndOnlyForTheAdmin() {
+		String id = "courier-" + UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{"id": "%s", "name": "Hedy"}""".formatted(id);
+		try {
+			Response hired = admin().postJson("/admin/couriers", body);
+
+			assertThat(hired.status()).as(hired.body()).isEqualTo(201);
+			assertThat(hired.json().get("available").asBoolean()).isTrue();
+			assertProblem(admin().postJson("/admin/couriers", body), 409, "courier-already-hired");
+			assertThat(HttpTestClient.on(port).postJson("/admin/couriers", body).status()).isEqualTo(401);
+			assertProblem(admin().postJson("/admin/couriers", """
+					{"id": "x", "name": ""}"""), 400, "invalid-request");
+		}
+		finally {
+			jdbc.sql("delete from courier where id = ?").param(id).update();
+		}
+	}
+
+	@Test
 	void listsThePoolWithWhoIsAvailable() {
 		Response response = admin().get("/admin/couriers");
 

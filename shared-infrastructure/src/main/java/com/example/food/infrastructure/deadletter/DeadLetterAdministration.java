@@ -4,13 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,11 +62,9 @@ public class DeadLetterAdministration {
 		DeadLetter letter = find(id);
 		// The default exchange routes by queue name: straight back into this service's queue only,
 		// not to every subscriber of the routing key.
-		rabbit.invoke(operations -> {
-			operations.send("", queue, message(letter));
-			operations.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
-			return null;
-		});
+		CorrelationData correlation = new CorrelationData(letter.id().toString());
+		rabbit.send("", queue, message(letter), correlation);
+		awaitConfirm(correlation);
 		deadLetters.remove(id);
 		log.info("Dead letter {} (event {}, {}) replayed into {}", id, letter.eventId(), letter.originalRoutingKey(), queue);
 		return letter;
@@ -78,6 +82,23 @@ public class DeadLetterAdministration {
 			throw new DeadLetterNotFound(id);
 		}
 		log.info("Dead letter {} discarded", id);
+	}
+
+	/** Only a confirmed replay may remove the dead letter: otherwise it could be lost. */
+	private static void awaitConfirm(CorrelationData correlation) {
+		try {
+			Confirm confirm = correlation.getFuture().get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (!confirm.ack() || correlation.getReturned() != null) {
+				throw new AmqpException("the broker did not take the replay: " + confirm.reason());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AmqpException("interrupted while waiting for the broker's confirm", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AmqpException("no confirm from the broker for the replay", ex);
+		}
 	}
 
 	private static Message message(DeadLetter letter) {

@@ -26,7 +26,7 @@ public class DeadLetterRecoverer extends RepublishMessageRecovererWithConfirms {
 	private final int maxAttempts;
 
 	public DeadLetterRecoverer(RabbitTemplate rabbit, String deadLetterQueue, int maxAttempts) {
-		super(rabbit, Messaging.DEAD_LETTER_EXCHANGE, deadLetterQueue, ConfirmType.SIMPLE);
+		super(rabbit, Messaging.DEAD_LETTER_EXCHANGE, deadLetterQueue, ConfirmType.CORRELATED);
 		this.maxAttempts = maxAttempts;
 	}
 

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,8 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -47,9 +51,6 @@ public class OutboxRelay {
 
 	private final MessagingProperties.Relay settings;
 
-	/** Messages the broker returned as unroutable (no queue bound yet): they stay unsent. */
-	private final Set<String> returned = ConcurrentHashMap.newKeySet();
-
 	private volatile boolean brokerWasDown;
 
 	public OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
@@ -58,14 +59,6 @@ public class OutboxRelay {
 		this.rabbit = rabbit;
 		this.transaction = transaction;
 		this.settings = properties.relay();
-		// Mandatory publishing (spring.rabbitmq.template.mandatory) makes the broker return what no
-		// queue takes instead of dropping it silently.
-		rabbit.setReturnsCallback(returnedMessage -> {
-			String id = returnedMessage.getMessage().getMessageProperties().getMessageId();
-			if (id != null) {
-				returned.add(id);
-			}
-		});
 	}
 
 	record Pending(long id, UUID eventId, UUID orderId, String routingKey, String payload, int attempts) {
@@ -115,15 +108,20 @@ public class OutboxRelay {
 			if (pending.isEmpty()) {
 				return 0;
 			}
-			rabbit.invoke(operations -> {
-				pending.forEach(row -> operations.send(Messaging.EXCHANGE, row.routingKey(), message(row)));
-				operations.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
-				return null;
-			});
-			List<Long> confirmed = pending.stream()
-				.filter(row -> !wasReturned(row))
-				.map(Pending::id)
-				.toList();
+			// Publish the whole batch, then wait for each confirm. Mandatory publishing
+			// (spring.rabbitmq.template.mandatory) makes the broker return what no queue takes
+			// instead of dropping it; a return is attached to its correlation before its confirm.
+			List<CorrelationData> correlations = pending.stream().map(row -> {
+				CorrelationData correlation = new CorrelationData(row.eventId().toString());
+				rabbit.send(Messaging.EXCHANGE, row.routingKey(), message(row), correlation);
+				return correlation;
+			}).toList();
+			List<Long> confirmed = new ArrayList<>();
+			for (int i = 0; i < pending.size(); i++) {
+				if (confirmedAndRouted(pending.get(i), correlations.get(i))) {
+					confirmed.add(pending.get(i).id());
+				}
+			}
 			if (!confirmed.isEmpty()) {
 				jdbc.sql("update outbox_message set sent_at = :now where id in (:ids)")
 					.param("now", Timestamp.from(Instant.now()))
@@ -146,8 +144,27 @@ public class OutboxRelay {
 			.update();
 	}
 
-	private boolean wasReturned(Pending row) {
-		if (returned.remove(row.eventId().toString())) {
+	/** Waits for the broker's confirm; a nack or no answer fails the batch (rolled back, tried again). */
+	private boolean confirmedAndRouted(Pending row, CorrelationData correlation) {
+		Confirm confirm;
+		try {
+			confirm = correlation.getFuture().get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AmqpException("interrupted while waiting for the broker's confirm", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AmqpException("no confirm from the broker for event " + row.eventId(), ex);
+		}
+		if (!confirm.ack()) {
+			throw new AmqpException("the broker refused event " + row.eventId() + ": " + confirm.reason());
+		}
+		return !wasReturned(row, correlation);
+	}
+
+	private boolean wasReturned(Pending row, CorrelationData correlation) {
+		if (correlation.getReturned() != null) {
 			// No queue is bound to this key yet (its consumer has never started): keep it and try again.
 			if (row.attempts() == 0) {
 				log.warn("Order {}: {} was unroutable (no queue bound to it yet); it stays in the outbox and is retried "
