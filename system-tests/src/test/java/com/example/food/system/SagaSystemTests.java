@@ -1,6 +1,7 @@
 package com.example.food.system;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +41,14 @@ class SagaSystemTests {
 			"food.delivery.retry-interval", "300ms", "food.delivery.max-attempts", "3", "food.delivery.poll-interval",
 			"100ms");
 
+	/** A reservation held this long without progress expires: long for a saga here, short for a test. */
+	private static final Map<String, String> INVENTORY = Map.of("food.reservations.time-to-live", "20s",
+			"food.reservations.expiry-interval", "1s");
+
 	static SystemUnderTest system;
+
+	/** Every service reaches RabbitMQ through this proxy, so that a test can cut the connection. */
+	static TcpProxy broker;
 
 	static HttpTestClient order;
 
@@ -50,11 +58,14 @@ class SagaSystemTests {
 
 	@BeforeAll
 	static void startTheSystem() {
-		system = new SystemUnderTest().start(Map.of("inventory-service", Map.of()));
-		system.start(Map.of("order-service", Map.of("food.inventory.url", system.service("inventory-service").url()),
-				"payment-service", Map.of(), "kitchen-service", KITCHEN, "delivery-service", DELIVERY));
-		order = system.service("order-service").http();
+		system = new SystemUnderTest();
 		Servers.Rabbit rabbit = system.workspace().servers().rabbit();
+		broker = TcpProxy.to(rabbit.host(), rabbit.amqpPort());
+		system.start(Map.of("inventory-service", viaProxy(INVENTORY)));
+		system.start(Map.of("order-service",
+				viaProxy(orderSettings(system.service("inventory-service").url())), "payment-service",
+				viaProxy(Map.of()), "kitchen-service", viaProxy(KITCHEN), "delivery-service", viaProxy(DELIVERY)));
+		order = system.service("order-service").http();
 		bus = new CachingConnectionFactory(rabbit.host(), rabbit.amqpPort());
 		bus.setUsername(rabbit.user());
 		bus.setPassword(rabbit.password());
@@ -71,6 +82,21 @@ class SagaSystemTests {
 		if (system != null) {
 			system.close();
 		}
+		if (broker != null) {
+			broker.close();
+		}
+	}
+
+	private static Map<String, String> orderSettings(String inventoryUrl) {
+		return Map.of("food.inventory.url", inventoryUrl, "food.saga.deadlines.AWAITING_PAYMENT", "3s",
+				"food.saga.deadline-check-interval", "1s");
+	}
+
+	private static Map<String, String> viaProxy(Map<String, String> settings) {
+		Map<String, String> all = new HashMap<>(settings);
+		all.put("spring.rabbitmq.host", "127.0.0.1");
+		all.put("spring.rabbitmq.port", String.valueOf(broker.port()));
+		return all;
 	}
 
 	@AfterEach
@@ -188,12 +214,52 @@ class SagaSystemTests {
 	}
 
 	@Test
+	void acceptsOrdersWhileTheBrokerIsUnreachableAndCompletesThemWhenItIsBack() {
+		broker.cut();
+		List<UUID> placed;
+		try {
+			placed = List.of(place("PIZZA-MARGHERITA", 1, "tok_visa"), place("LEMONADE", 2, "tok_visa"));
+
+			// Accepted, and their order.placed waits in the outbox: nothing is lost, only delayed.
+			await().during(Duration.ofSeconds(1)).atMost(SAGA_PATIENCE).until(() -> placed.stream()
+				.allMatch(id -> unsentOrderPlaced(id) == 1 && "AWAITING_PAYMENT".equals(status(id))));
+		}
+		finally {
+			broker.restore();
+		}
+
+		placed.forEach(id -> assertThat(awaitFinal(id).get("status").asString()).isEqualTo("DELIVERED"));
+		placed.forEach(id -> assertThat(unsentOrderPlaced(id)).isZero());
+	}
+
+	@Test
+	void releasesTheStockOfAnOrderThatNeverProgressesAndReportsIt() {
+		system.service("payment-service").stop();
+		try {
+			UUID id = place("TIRAMISU", 1, "tok_visa");
+
+			await().atMost(SAGA_PATIENCE).until(() -> "EXPIRED".equals(reservationStatus(id)));
+			await().atMost(SAGA_PATIENCE).until(() -> steps(id).contains("deadline passed in AWAITING_PAYMENT"));
+			Response metric = system.service("order-service").http().asAdmin()
+				.get("/actuator/metrics/food.saga.deadline.exceeded?tag=state:AWAITING_PAYMENT");
+			assertThat(metric.status()).as(metric.body()).isEqualTo(200);
+			assertThat(metric.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+
+			// The customer gives up: the saga ends, and payment, once back, charges and refunds.
+			assertThat(order.post("/orders/" + id + "/cancel", "application/json", "", Map.of()).status()).isEqualTo(200);
+		}
+		finally {
+			system.restart("payment-service", viaProxy(Map.of()));
+		}
+	}
+
+	@Test
 	void completesTheSagaOfAParticipantThatWasDownWhenItComesBack() {
 		system.service("kitchen-service").stop();
 		UUID id = place("PIZZA-MARGHERITA", 1, "tok_visa");
 		await().atMost(SAGA_PATIENCE).until(() -> "PAID".equals(status(id)));
 
-		system.restart("kitchen-service", KITCHEN);
+		system.restart("kitchen-service", viaProxy(KITCHEN));
 
 		assertThat(awaitFinal(id).get("status").asString()).isEqualTo("DELIVERED");
 	}
@@ -263,6 +329,14 @@ class SagaSystemTests {
 
 	private static List<String> payments(UUID id) {
 		return db("payment-service").sql("select status from payment where order_id = ?").param(id).query(String.class).list();
+	}
+
+	private static int unsentOrderPlaced(UUID id) {
+		return db("order-service").sql(
+				"select count(*) from outbox_message where order_id = ? and routing_key = 'order.placed' and sent_at is null")
+			.param(id)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static String ticketStatus(UUID id) {
