@@ -23,8 +23,9 @@ for service in "${SERVICES[@]}"; do
 done
 
 # A process started by hand or from an older run, without a pid file, would hold a port.
-# Anchored on the service jar itself: a test run's "java -jar .../target/surefire/..." must not match.
-left=$(pgrep -f -- "-jar [^ ]*target/(order|inventory|payment|kitchen|delivery)-service\.jar" || true)
+# Only what run-local.sh starts: "-jar <service>/target/<service>.jar", relative to the repository.
+# A test run's surefire JVM or the system tests' services (absolute jar paths) must not match.
+left=$(pgrep -f -- " -jar (order|inventory|payment|kitchen|delivery)-service/target/[a-z]+-service\.jar" || true)
 if [ -n "$left" ]; then
   echo "Stopping processes of a run without pid files: $left" >&2
   kill -KILL $left 2>/dev/null
