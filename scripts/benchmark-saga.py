@@ -11,7 +11,8 @@ Start the system with the kitchen and delivery times at zero, and polling that d
     FOOD_KITCHEN_PREPARATION_TIME=0s FOOD_DELIVERY_TIME=0s \\
     FOOD_KITCHEN_POLL_INTERVAL=100ms FOOD_DELIVERY_POLL_INTERVAL=100ms FOOD_RELAY_INTERVAL=100ms \\
       scripts/run-local.sh
-    scripts/benchmark-saga.py [orders=2000] [clients=8]
+    scripts/benchmark-saga.py [orders=2000] [clients=8]      # throughput, under load
+    scripts/benchmark-saga.py 100 1 paced                     # latency of one saga at a time
 
 It raises the stock of one product and hires 20 more couriers (admin API) so that neither stock
 nor couriers are the limit. The orders stay in the local databases, as any order would.
@@ -62,13 +63,17 @@ def instant(text):
 def main():
     orders = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     clients = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    # paced: each client waits for its order's saga to end before placing the next, so that the
+    # latency is that of the saga itself, not of a queue of sagas waiting behind each other
+    paced = len(sys.argv) > 3 and sys.argv[3] == "paced"
     admin = admin_header()
 
     _, product = call("GET", f"{INVENTORY}/products/{SKU}")
     call("PUT", f"{INVENTORY}/admin/products/{SKU}/stock", {"onHand": product["reserved"] + orders + 10}, admin)
     for n in range(1, 21):
         call("POST", f"{DELIVERY}/admin/couriers", {"id": f"bench-{n}", "name": f"Bench courier {n}"}, admin)
-    print(f"{orders} orders of one {SKU}, from {clients} concurrent clients", flush=True)
+    print(f"{orders} orders of one {SKU}, from {clients} concurrent clients{', one saga at a time each' if paced else ''}",
+          flush=True)
 
     body = {"customerId": "bench", "lines": [{"sku": SKU, "quantity": 1}],
             "deliveryAddress": {"street": "1 Main St", "city": "Springfield", "postcode": "12345"},
@@ -78,6 +83,9 @@ def main():
         status, order = call("POST", f"{ORDER}/orders", body)
         if status != 201:
             raise SystemExit(f"POST /orders answered {status}: {order}")
+        while paced and order["status"] not in FINAL:
+            time.sleep(0.05)
+            order = call("GET", f"{ORDER}/orders/{order['id']}")[1]
         return order["id"]
 
     started = time.time()

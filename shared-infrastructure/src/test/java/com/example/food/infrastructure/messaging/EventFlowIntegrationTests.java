@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.rabbitmq.client.GetResponse;
+
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -18,7 +20,9 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +56,9 @@ class EventFlowIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+	/** The test service's queue: the application is called "infrastructure". */
+	private static final String QUEUE = "infrastructure.events";
+
 	@LocalServerPort
 	int port;
 
@@ -66,6 +73,10 @@ class EventFlowIntegrationTests {
 
 	@Autowired
 	RabbitTemplate rabbit;
+
+	@Autowired
+	@Qualifier("eventListenerContainer")
+	SimpleMessageListenerContainer listener;
 
 	HttpTestClient admin() {
 		return HttpTestClient.on(port).asAdmin();
@@ -183,6 +194,51 @@ class EventFlowIntegrationTests {
 		assertThat(replayed.status()).isEqualTo(202);
 		await().atMost(PATIENCE).until(() -> handled(event.eventId()) == 1);
 		assertThat(deadLetterOf(event.eventId().toString())).isNull();
+	}
+
+	@Test
+	void treatsTheNextEventAsPoisonWhenTheSwitchSaysSo() {
+		switchHandlerFailures("""
+				{"routingKey": "payment.failed", "poison": true}""");
+		EventEnvelope event = EventEnvelope.of(new PaymentFailed("switched to poison"), UUID.randomUUID());
+
+		publish(event);
+
+		Response letter = awaitDeadLetter(event.eventId().toString());
+		assertThat(letter.json().get("reason").asString()).isEqualTo("POISON");
+		assertThat(letter.json().get("attempts").asInt()).isEqualTo(1);
+		assertThat(handled(event.eventId())).isZero();
+		assertThat(admin().get("/admin/handler-failures").json().get("poison").asBoolean()).isFalse();
+	}
+
+	@Test
+	void deadLettersAMessageThatKeepsCrashingItsConsumerOnceItPassesTheDeliveryLimit() {
+		listener.stop();
+		try {
+			EventEnvelope event = EventEnvelope.of(new PaymentFailed("crashes its consumer"), UUID.randomUUID());
+			publish(event);
+
+			// A consumer that dies on the message never acknowledges it: the broker takes it back and
+			// delivers it again, and counts. Rejecting with requeue is the same thing, minus the crash.
+			await().atMost(PATIENCE).until(() -> {
+				rabbit.execute(channel -> {
+					GetResponse delivery = channel.basicGet(QUEUE, false);
+					if (delivery != null) {
+						channel.basicReject(delivery.getEnvelope().getDeliveryTag(), true);
+					}
+					return null;
+				});
+				return deadLetterOf(event.eventId().toString()) != null;
+			});
+
+			Response letter = admin().get("/admin/dead-letters/" + deadLetterOf(event.eventId().toString()));
+			assertThat(letter.json().get("reason").asString()).isEqualTo("DELIVERY_LIMIT");
+			assertThat(letter.json().get("originalRoutingKey").asString()).isEqualTo("payment.failed");
+			assertThat(handled(event.eventId())).isZero();
+		}
+		finally {
+			listener.start();
+		}
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * Each test places orders through the public API and waits for the outcome the design promises;
  * after each, the invariants of the whole system are checked.
  */
-class SagaSystemTests {
+class SagaIntegrationTests {
 
 	private static final Duration SAGA_PATIENCE = Duration.ofSeconds(60);
 
