@@ -10,14 +10,8 @@ import com.example.food.infrastructure.web.ProblemException;
 /** No delivery for this order (yet: one starts when the meal is prepared), or with this id. */
 class DeliveryNotFound extends ProblemException {
 
-	private final String key;
-
-	private final UUID value;
-
 	private DeliveryNotFound(String detail, String key, UUID value) {
-		super(detail);
-		this.key = key;
-		this.value = value;
+		super(HttpStatus.NOT_FOUND, "delivery-not-found", "Delivery not found", detail, Map.of(key, value));
 	}
 
 	static DeliveryNotFound forOrder(UUID orderId) {
@@ -27,25 +21,5 @@ class DeliveryNotFound extends ProblemException {
 
 	static DeliveryNotFound withId(UUID deliveryId) {
 		return new DeliveryNotFound("There is no delivery with id " + deliveryId + ".", "deliveryId", deliveryId);
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.NOT_FOUND;
-	}
-
-	@Override
-	public String type() {
-		return "delivery-not-found";
-	}
-
-	@Override
-	public String title() {
-		return "Delivery not found";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of(key, value);
 	}
 }

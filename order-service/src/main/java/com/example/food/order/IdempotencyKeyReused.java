@@ -11,22 +11,8 @@ import com.example.food.infrastructure.web.ProblemException;
 public class IdempotencyKeyReused extends ProblemException {
 
 	IdempotencyKeyReused() {
-		super("This Idempotency-Key was already used with a different request. "
-				+ "Send the same request to repeat it, or a new key for a new order.");
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.UNPROCESSABLE_CONTENT;
-	}
-
-	@Override
-	public String type() {
-		return "idempotency-key-reused";
-	}
-
-	@Override
-	public String title() {
-		return "Idempotency key reused";
+		super(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+				"This Idempotency-Key was already used with a different request. "
+						+ "Send the same request to repeat it, or a new key for a new order.");
 	}
 }

@@ -8,22 +8,8 @@ import com.example.food.infrastructure.web.ProblemException;
 public class InvalidIdempotencyKey extends ProblemException {
 
 	InvalidIdempotencyKey() {
-		super("The Idempotency-Key header must have 1 to " + IdempotencyKeys.MAX_LENGTH
-				+ " characters, e.g. a UUID made by the client for this one order.");
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.BAD_REQUEST;
-	}
-
-	@Override
-	public String type() {
-		return "invalid-idempotency-key";
-	}
-
-	@Override
-	public String title() {
-		return "Invalid Idempotency-Key";
+		super(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+				"The Idempotency-Key header must have 1 to " + IdempotencyKeys.MAX_LENGTH
+						+ " characters, e.g. a UUID made by the client for this one order.");
 	}
 }

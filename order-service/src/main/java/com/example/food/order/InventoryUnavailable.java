@@ -16,35 +16,17 @@ import com.example.food.infrastructure.web.ProblemException;
  */
 public class InventoryUnavailable extends ProblemException {
 
-	private final UUID orderId;
-
 	private final Duration retryAfter;
 
 	InventoryUnavailable(UUID orderId, String reason, Duration retryAfter) {
-		super("Inventory is unavailable (" + reason + "). Order " + orderId + " was cancelled and nothing was charged; "
-				+ "retry in " + seconds(retryAfter) + " s (the same Idempotency-Key may be sent again).");
-		this.orderId = orderId;
+		super(HttpStatus.SERVICE_UNAVAILABLE, "inventory-unavailable", "Inventory unavailable",
+				detail(orderId, reason, retryAfter), Map.of("orderId", orderId));
 		this.retryAfter = retryAfter;
 	}
 
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.SERVICE_UNAVAILABLE;
-	}
-
-	@Override
-	public String type() {
-		return "inventory-unavailable";
-	}
-
-	@Override
-	public String title() {
-		return "Inventory unavailable";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", orderId);
+	private static String detail(UUID orderId, String reason, Duration retryAfter) {
+		return "Inventory is unavailable (" + reason + "). Order " + orderId + " was cancelled and nothing was charged; "
+				+ "retry in " + seconds(retryAfter) + " s (the same Idempotency-Key may be sent again).";
 	}
 
 	@Override

@@ -10,30 +10,8 @@ import com.example.food.infrastructure.web.ProblemException;
 /** No order has this id. */
 public class OrderNotFound extends ProblemException {
 
-	private final UUID orderId;
-
 	OrderNotFound(UUID orderId) {
-		super("There is no order " + orderId + ".");
-		this.orderId = orderId;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.NOT_FOUND;
-	}
-
-	@Override
-	public String type() {
-		return "order-not-found";
-	}
-
-	@Override
-	public String title() {
-		return "Order not found";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", orderId);
+		super(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "There is no order " + orderId + ".",
+				Map.of("orderId", orderId));
 	}
 }

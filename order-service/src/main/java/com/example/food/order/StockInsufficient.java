@@ -12,34 +12,13 @@ import com.example.food.order.inventory.Shortage;
 /** Inventory had not enough stock for some lines; the order was kept as REJECTED. */
 public class StockInsufficient extends ProblemException {
 
-	private final UUID orderId;
-
-	private final List<Shortage> shortages;
-
 	StockInsufficient(UUID orderId, List<Shortage> shortages) {
-		super("Not enough stock for: " + String.join(", ", shortages.stream().map(Shortage::sku).toList())
-				+ ". Order " + orderId + " was rejected; nothing was reserved or charged.");
-		this.orderId = orderId;
-		this.shortages = List.copyOf(shortages);
+		super(HttpStatus.CONFLICT, "stock-insufficient", "Stock insufficient", detail(orderId, shortages),
+				Map.of("orderId", orderId, "shortages", List.copyOf(shortages)));
 	}
 
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONFLICT;
-	}
-
-	@Override
-	public String type() {
-		return "stock-insufficient";
-	}
-
-	@Override
-	public String title() {
-		return "Stock insufficient";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", orderId, "shortages", shortages);
+	private static String detail(UUID orderId, List<Shortage> shortages) {
+		return "Not enough stock for: " + String.join(", ", shortages.stream().map(Shortage::sku).toList())
+				+ ". Order " + orderId + " was rejected; nothing was reserved or charged.";
 	}
 }

@@ -13,11 +13,8 @@ import com.example.food.infrastructure.web.ProblemException;
  */
 class PaymentNotFound extends ProblemException {
 
-	private final Map<String, Object> properties;
-
 	private PaymentNotFound(String detail, Map<String, Object> properties) {
-		super(detail);
-		this.properties = properties;
+		super(HttpStatus.NOT_FOUND, "payment-not-found", "Payment not found", detail, properties);
 	}
 
 	static PaymentNotFound forOrder(UUID orderId) {
@@ -27,25 +24,5 @@ class PaymentNotFound extends ProblemException {
 
 	static PaymentNotFound withId(UUID paymentId) {
 		return new PaymentNotFound("There is no payment " + paymentId + ".", Map.of("paymentId", paymentId));
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.NOT_FOUND;
-	}
-
-	@Override
-	public String type() {
-		return "payment-not-found";
-	}
-
-	@Override
-	public String title() {
-		return "Payment not found";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return properties;
 	}
 }

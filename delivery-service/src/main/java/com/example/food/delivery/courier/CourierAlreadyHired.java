@@ -9,30 +9,8 @@ import com.example.food.infrastructure.web.ProblemException;
 /** A courier with this id is in the pool already. */
 class CourierAlreadyHired extends ProblemException {
 
-	private final String courierId;
-
 	CourierAlreadyHired(String courierId) {
-		super("Courier " + courierId + " is in the pool already.");
-		this.courierId = courierId;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONFLICT;
-	}
-
-	@Override
-	public String type() {
-		return "courier-already-hired";
-	}
-
-	@Override
-	public String title() {
-		return "Courier already hired";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("courierId", courierId);
+		super(HttpStatus.CONFLICT, "courier-already-hired", "Courier already hired",
+				"Courier " + courierId + " is in the pool already.", Map.of("courierId", courierId));
 	}
 }

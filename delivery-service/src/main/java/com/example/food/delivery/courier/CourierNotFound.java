@@ -9,30 +9,8 @@ import com.example.food.infrastructure.web.ProblemException;
 /** No courier with this id is in the pool. */
 class CourierNotFound extends ProblemException {
 
-	private final String courierId;
-
 	CourierNotFound(String courierId) {
-		super("There is no courier with id " + courierId + ".");
-		this.courierId = courierId;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.NOT_FOUND;
-	}
-
-	@Override
-	public String type() {
-		return "courier-not-found";
-	}
-
-	@Override
-	public String title() {
-		return "Courier not found";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("courierId", courierId);
+		super(HttpStatus.NOT_FOUND, "courier-not-found", "Courier not found",
+				"There is no courier with id " + courierId + ".", Map.of("courierId", courierId));
 	}
 }

@@ -8,21 +8,7 @@ import com.example.food.infrastructure.web.ProblemException;
 class InventoryFailureInjected extends ProblemException {
 
 	InventoryFailureInjected() {
-		super("Inventory failed on purpose (failure switch at /admin/failures); nothing was reserved.");
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.SERVICE_UNAVAILABLE;
-	}
-
-	@Override
-	public String type() {
-		return "inventory-failure-injected";
-	}
-
-	@Override
-	public String title() {
-		return "Inventory failure injected";
+		super(HttpStatus.SERVICE_UNAVAILABLE, "inventory-failure-injected", "Inventory failure injected",
+				"Inventory failed on purpose (failure switch at /admin/failures); nothing was reserved.");
 	}
 }

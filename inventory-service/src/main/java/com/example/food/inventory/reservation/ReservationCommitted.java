@@ -13,30 +13,9 @@ import com.example.food.infrastructure.web.ProblemException;
  */
 class ReservationCommitted extends ProblemException {
 
-	private final UUID orderId;
-
 	ReservationCommitted(UUID orderId) {
-		super("The reservation of order " + orderId + " is committed: its stock is spent and cannot be released.");
-		this.orderId = orderId;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONFLICT;
-	}
-
-	@Override
-	public String type() {
-		return "reservation-committed";
-	}
-
-	@Override
-	public String title() {
-		return "Reservation committed";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", orderId);
+		super(HttpStatus.CONFLICT, "reservation-committed", "Reservation committed",
+				"The reservation of order " + orderId + " is committed: its stock is spent and cannot be released.",
+				Map.of("orderId", orderId));
 	}
 }

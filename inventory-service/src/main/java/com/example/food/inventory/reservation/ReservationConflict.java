@@ -13,30 +13,9 @@ import com.example.food.infrastructure.web.ProblemException;
  */
 class ReservationConflict extends ProblemException {
 
-	private final UUID orderId;
-
 	ReservationConflict(UUID orderId) {
-		super("Order " + orderId + " already has a reservation for other lines; an order id reserves once.");
-		this.orderId = orderId;
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONFLICT;
-	}
-
-	@Override
-	public String type() {
-		return "reservation-conflict";
-	}
-
-	@Override
-	public String title() {
-		return "Reservation conflict";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("orderId", orderId);
+		super(HttpStatus.CONFLICT, "reservation-conflict", "Reservation conflict",
+				"Order " + orderId + " already has a reservation for other lines; an order id reserves once.",
+				Map.of("orderId", orderId));
 	}
 }

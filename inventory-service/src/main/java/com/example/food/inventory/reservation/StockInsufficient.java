@@ -15,31 +15,10 @@ class StockInsufficient extends ProblemException {
 	record Shortage(String sku, int requested, int available) {
 	}
 
-	private final List<Shortage> shortages;
-
 	StockInsufficient(List<Shortage> shortages) {
-		super("Not enough stock for " + shortages.stream().map(Shortage::sku).collect(Collectors.joining(", "))
-				+ "; nothing was reserved.");
-		this.shortages = List.copyOf(shortages);
-	}
-
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.CONFLICT;
-	}
-
-	@Override
-	public String type() {
-		return "stock-insufficient";
-	}
-
-	@Override
-	public String title() {
-		return "Stock insufficient";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("shortages", shortages);
+		super(HttpStatus.CONFLICT, "stock-insufficient", "Stock insufficient",
+				"Not enough stock for " + shortages.stream().map(Shortage::sku).collect(Collectors.joining(", "))
+						+ "; nothing was reserved.",
+				Map.of("shortages", List.copyOf(shortages)));
 	}
 }

@@ -14,30 +14,13 @@ import com.example.food.infrastructure.web.ProblemException;
  */
 class UnknownProducts extends ProblemException {
 
-	private final List<String> skus;
-
 	UnknownProducts(Collection<String> skus) {
-		super("Not on the menu: " + String.join(", ", skus.stream().sorted().toList()) + "; nothing was reserved.");
-		this.skus = skus.stream().sorted().toList();
+		super(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-product", "Unknown product",
+				"Not on the menu: " + String.join(", ", sorted(skus)) + "; nothing was reserved.",
+				Map.of("skus", sorted(skus)));
 	}
 
-	@Override
-	public HttpStatus status() {
-		return HttpStatus.UNPROCESSABLE_CONTENT;
-	}
-
-	@Override
-	public String type() {
-		return "unknown-product";
-	}
-
-	@Override
-	public String title() {
-		return "Unknown product";
-	}
-
-	@Override
-	public Map<String, Object> properties() {
-		return Map.of("skus", skus);
+	private static List<String> sorted(Collection<String> skus) {
+		return skus.stream().sorted().toList();
 	}
 }

@@ -113,22 +113,8 @@ public class DeadLetterAdministration {
 	static final class DeadLetterNotFound extends ProblemException {
 
 		DeadLetterNotFound(UUID id) {
-			super("There is no dead letter " + id + ".");
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.NOT_FOUND;
-		}
-
-		@Override
-		public String type() {
-			return "dead-letter-not-found";
-		}
-
-		@Override
-		public String title() {
-			return "Dead letter not found";
+			super(HttpStatus.NOT_FOUND, "dead-letter-not-found", "Dead letter not found",
+					"There is no dead letter " + id + ".");
 		}
 	}
 }

@@ -33,27 +33,8 @@ class ProbeController {
 	static class ThingShort extends ProblemException {
 
 		ThingShort() {
-			super("Not enough things.");
-		}
-
-		@Override
-		public HttpStatus status() {
-			return HttpStatus.CONFLICT;
-		}
-
-		@Override
-		public String type() {
-			return "thing-short";
-		}
-
-		@Override
-		public String title() {
-			return "Thing short";
-		}
-
-		@Override
-		public Map<String, Object> properties() {
-			return Map.of("things", List.of("A", "B"));
+			super(HttpStatus.CONFLICT, "thing-short", "Thing short", "Not enough things.",
+					Map.of("things", List.of("A", "B")));
 		}
 
 		@Override
