@@ -182,7 +182,7 @@ public class Order {
 	 */
 	public boolean canCancel(CancellationReason reason) {
 		return switch (reason) {
-			case CUSTOMER_REQUEST, KITCHEN_REJECTED -> status.isBefore(OrderStatus.PREPARING);
+			case CUSTOMER_REQUEST, KITCHEN_REJECTED, DEADLINE_EXCEEDED -> status.isBefore(OrderStatus.PREPARING);
 			case PAYMENT_DECLINED -> status.isBefore(OrderStatus.PAID);
 			case NO_COURIER -> status.isBefore(OrderStatus.OUT_FOR_DELIVERY);
 			case INVENTORY_UNAVAILABLE -> false;

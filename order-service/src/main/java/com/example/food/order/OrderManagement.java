@@ -129,6 +129,25 @@ public class OrderManagement {
 	 *
 	 * @throws OrderNotFound if there is no such order (an empty timeline would hide a wrong id)
 	 */
+	/**
+	 * Cancels an order that sat in {@code stuckIn} past its deadline, if it is still there and the
+	 * kitchen has not accepted it; order.cancelled then makes the others release, refund and drop
+	 * their part. False if there was nothing to cancel (the saga moved on meanwhile, or too far).
+	 */
+	@Transactional
+	public boolean cancelForDeadline(UUID orderId, OrderStatus stuckIn, String detail) {
+		Order order = find(orderId);
+		if (order.status() != stuckIn || !order.canCancel(CancellationReason.DEADLINE_EXCEEDED)) {
+			return false;
+		}
+		order.cancel(CancellationReason.DEADLINE_EXCEEDED, detail);
+		if (record(order) > 0) {
+			timeline.record(orderId, ownStep(order, "cancelled: deadline passed"));
+			log.info("Order {}: CANCELLED, its deadline in {} passed", orderId, stuckIn);
+		}
+		return true;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Timeline.Recorded> timeline(UUID orderId) {
 		if (!orders.existsById(orderId)) {

@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.example.food.order.OrderManagement;
 import com.example.food.order.OrderStatus;
 import com.example.food.order.Orders;
 import com.example.food.order.timeline.Timeline;
@@ -24,10 +25,10 @@ import com.example.food.order.timeline.Timeline;
  * finds orders that sat in one state longer than its deadline and reports each once per state: a
  * timeline entry, a WARN line and the counter {@value #METRIC} tagged with the state.
  *
- * <p>It only reports. Where the design allows (before the kitchen accepts, i.e. AWAITING_PAYMENT
- * and PAID) the order could also be cancelled, but order.cancelled must carry a reason its
- * consumers know, and the shared contracts have none for a deadline yet (DEADLINE_EXCEEDED would
- * be it); CUSTOMER_REQUEST would be a lie the other services act upon.
+ * <p>Where the design allows, before the kitchen accepts (AWAITING_PAYMENT and PAID), it also
+ * cancels the order with reason DEADLINE_EXCEEDED: order.cancelled then makes inventory release,
+ * payment refund what it charged and the kitchen drop its ticket. Once the kitchen has accepted,
+ * the food is being made: the order is only reported, and runs on to its end.
  */
 @Component
 class SagaDeadlines {
@@ -44,11 +45,15 @@ class SagaDeadlines {
 
 	private final MeterRegistry meters;
 
-	SagaDeadlines(Orders orders, Timeline timeline, SagaProperties properties, MeterRegistry meters) {
+	private final OrderManagement management;
+
+	SagaDeadlines(Orders orders, Timeline timeline, SagaProperties properties, MeterRegistry meters,
+			OrderManagement management) {
 		this.orders = orders;
 		this.timeline = timeline;
 		this.properties = properties;
 		this.meters = meters;
+		this.management = management;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -73,14 +78,31 @@ class SagaDeadlines {
 	}
 
 	private void report(OrderStatus status, Duration deadline, Instant now) {
+		boolean cancellable = status.isBefore(OrderStatus.PREPARING);
 		for (Orders.Idle idle : orders.findByStatusAndUpdatedAtBefore(status, now.minus(deadline))) {
 			String detail = "in " + status + " since " + idle.updatedAt() + ", longer than its deadline of " + deadline
-					+ "; reported only: cancelling on a deadline needs a cancellation reason the event contracts lack";
+					+ (cancellable ? "; cancelled: the kitchen had not accepted it yet"
+							: "; reported only: the kitchen has accepted it, so it runs on to its end");
 			if (timeline.reportDeadlinePassed(idle.id(), status.name(), idle.updatedAt().plus(deadline), detail)) {
-				log.warn("Order {}: deadline passed in {} (there since {}, deadline {}); reported, not cancelled", idle.id(),
-						status, idle.updatedAt(), deadline);
+				log.warn("Order {}: deadline passed in {} (there since {}, deadline {}); {}", idle.id(), status,
+						idle.updatedAt(), deadline, cancellable ? "cancelling it" : "reported, not cancelled");
 				meters.counter(METRIC, "state", status.name()).increment();
 			}
+			if (cancellable) {
+				cancel(idle, status, deadline);
+			}
+		}
+	}
+
+	// Tried at every check while the order is still stuck: a fact handled at the same moment makes
+	// this attempt fail (optimistic lock) or find nothing to do, and that is fine either way.
+	private void cancel(Orders.Idle idle, OrderStatus status, Duration deadline) {
+		try {
+			management.cancelForDeadline(idle.id(), status, "no progress in " + status + " within " + deadline);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Order {}: cancelling it after its deadline failed this time ({}); tried again at the next check",
+					idle.id(), ex.getMessage());
 		}
 	}
 }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.example.food.events.CancellationReason;
+import com.example.food.events.EventJson;
+import com.example.food.events.OrderCancelled;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
 
 import tools.jackson.databind.JsonNode;
@@ -29,24 +32,46 @@ class SagaDeadlinesIntegrationTests extends SagaIntegrationTestSupport {
 	MeterRegistry meters;
 
 	@Test
-	void reportsAnOrderPastItsDeadlineOnceInTheTimelineAndTheMetric() {
+	void cancelsAnOrderStuckBeforeTheKitchenAcceptedAndReportsItOnce() {
 		UUID orderId = placedOrder();
 		double before = exceeded("AWAITING_PAYMENT");
 
 		jdbc.update("update customer_order set updated_at = now() - interval '1 hour' where id = ?", orderId);
 
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deadlineSteps(orderId).size() == 1);
-		// Several more checks run meanwhile: the report stays one.
+		awaitStatus(orderId, "CANCELLED");
+		// Several more checks run meanwhile: the report stays one, the cancellation too.
 		Awaitility.await()
 			.during(Duration.ofMillis(5L * DEADLINE_CHECK_INTERVAL_MS))
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> deadlineSteps(orderId).size() == 1);
 		JsonNode step = deadlineSteps(orderId).getFirst();
 		assertThat(step.get("service").asString()).isEqualTo("order");
-		assertThat(step.get("statusAfter").asString()).isEqualTo("AWAITING_PAYMENT");
-		assertThat(step.get("detail").asString()).contains("longer than its deadline of PT2M").contains("reported only");
+		assertThat(step.get("detail").asString()).contains("longer than its deadline of PT2M").contains("cancelled");
 		assertThat(exceeded("AWAITING_PAYMENT")).isEqualTo(before + 1);
-		assertThat(status(orderId)).as("reported, not cancelled").isEqualTo("AWAITING_PAYMENT");
+		assertThat(order(orderId).get("reason").asString()).isEqualTo("DEADLINE_EXCEEDED");
+		List<String> cancellations = jdbc.queryForList(
+				"select payload from outbox_message where order_id = ? and routing_key = 'order.cancelled'", String.class,
+				orderId);
+		assertThat(cancellations).hasSize(1);
+		assertThat(((OrderCancelled) EventJson.read(cancellations.getFirst()).payload()).reason())
+			.isEqualTo(CancellationReason.DEADLINE_EXCEEDED);
+	}
+
+	@Test
+	void onlyReportsAnOrderStuckAfterTheKitchenAccepted() {
+		UUID orderId = placedOrder();
+		publish(paymentCompleted(), orderId);
+		publish(ticketAccepted(), orderId);
+		awaitStatus(orderId, "PREPARING");
+
+		jdbc.update("update customer_order set updated_at = now() - interval '1 hour' where id = ?", orderId);
+
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deadlineSteps(orderId).size() == 1);
+		assertThat(deadlineSteps(orderId).getFirst().get("detail").asString()).contains("reported only");
+		Awaitility.await()
+			.during(Duration.ofMillis(3L * DEADLINE_CHECK_INTERVAL_MS))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> "PREPARING".equals(status(orderId)));
 	}
 
 	@Test
