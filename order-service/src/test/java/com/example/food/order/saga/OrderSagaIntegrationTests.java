@@ -23,10 +23,16 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 	void movesAnOrderThroughEveryStateToDeliveredAndListsEveryStepInOrder() {
 		UUID orderId = placedOrder();
 
+		// One fact at a time, as the saga produces them: other cached test contexts also consume the
+		// test's order queue (competing consumers), so facts published together may be handled out of order.
 		publish(paymentCompleted(), orderId);
+		awaitStatus(orderId, "PAID");
 		publish(ticketAccepted(), orderId);
+		awaitStatus(orderId, "PREPARING");
 		publish(mealPrepared(), orderId);
+		awaitStatus(orderId, "READY_FOR_DELIVERY");
 		publish(deliveryAssigned(), orderId);
+		awaitStatus(orderId, "OUT_FOR_DELIVERY");
 		publish(deliveryCompleted(), orderId);
 
 		awaitStatus(orderId, "DELIVERED");
