@@ -48,6 +48,15 @@ public final class InventoryStub {
 		answer(reserved(201));
 	}
 
+	/**
+	 * Reserves as {@link #reserves()}, each answer after {@code millis}: a stub without scenario
+	 * states, for concurrent requests (WireMock does not switch a scenario's state atomically, so
+	 * a request that arrives while another switches it may match neither stub).
+	 */
+	public void reservesAfter(int millis) {
+		answer(reservedAfter(millis));
+	}
+
 	/** Answers 409 stock-insufficient naming {@code sku} as short. */
 	public void hasNotEnoughStockOf(String sku) {
 		answer(aResponse().withStatus(409).withHeader("Content-Type", PROBLEM_JSON).withBody("""

@@ -23,19 +23,8 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 	void movesAnOrderThroughEveryStateToDeliveredAndListsEveryStepInOrder() {
 		UUID orderId = placedOrder();
 
-		// One fact at a time, as the saga produces them: other cached test contexts also consume the
-		// test's order queue (competing consumers), so facts published together may be handled out of order.
-		publish(paymentCompleted(), orderId);
-		awaitStatus(orderId, "PAID");
-		publish(ticketAccepted(), orderId);
-		awaitStatus(orderId, "PREPARING");
-		publish(mealPrepared(), orderId);
-		awaitStatus(orderId, "READY_FOR_DELIVERY");
-		publish(deliveryAssigned(), orderId);
-		awaitStatus(orderId, "OUT_FOR_DELIVERY");
-		publish(deliveryCompleted(), orderId);
+		deliverThroughTheSaga(orderId);
 
-		awaitStatus(orderId, "DELIVERED");
 		List<JsonNode> steps = timeline(orderId);
 		assertThat(field(steps, "step")).containsExactly("placed", "payment.completed", "ticket.accepted", "meal.prepared",
 				"delivery.assigned", "delivery.completed");
@@ -67,7 +56,7 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 	@Test
 	void cancelsForARejectedTicketAnnouncesItAndNotesTheRefundThatFollows() {
 		UUID orderId = placedOrder();
-		publish(paymentCompleted(), orderId);
+		publishAndAwait(paymentCompleted(), orderId);
 
 		EventEnvelope rejected = publish(ticketRejected(), orderId);
 
@@ -89,9 +78,9 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 	@Test
 	void cancelsWhenNoCourierCameAndAnnouncesIt() {
 		UUID orderId = placedOrder();
-		publish(paymentCompleted(), orderId);
-		publish(ticketAccepted(), orderId);
-		publish(mealPrepared(), orderId);
+		publishAndAwait(paymentCompleted(), orderId);
+		publishAndAwait(ticketAccepted(), orderId);
+		publishAndAwait(mealPrepared(), orderId);
 
 		EventEnvelope failed = publish(deliveryFailed(), orderId);
 
@@ -104,8 +93,8 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 	@Test
 	void refusesTheCustomersCancellationOnceTheKitchenAccepted() {
 		UUID orderId = placedOrder();
-		publish(paymentCompleted(), orderId);
-		publish(ticketAccepted(), orderId);
+		publishAndAwait(paymentCompleted(), orderId);
+		publishAndAwait(ticketAccepted(), orderId);
 		awaitStatus(orderId, "PREPARING");
 
 		Response response = http().postJson("/orders/" + orderId + "/cancel", "");

@@ -60,8 +60,8 @@ class SagaDeadlinesIntegrationTests extends SagaIntegrationTestSupport {
 	@Test
 	void onlyReportsAnOrderStuckAfterTheKitchenAccepted() {
 		UUID orderId = placedOrder();
-		publish(paymentCompleted(), orderId);
-		publish(ticketAccepted(), orderId);
+		publishAndAwait(paymentCompleted(), orderId);
+		publishAndAwait(ticketAccepted(), orderId);
 		awaitStatus(orderId, "PREPARING");
 
 		jdbc.update("update customer_order set updated_at = now() - interval '1 hour' where id = ?", orderId);

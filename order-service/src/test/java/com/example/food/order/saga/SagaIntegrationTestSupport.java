@@ -72,6 +72,17 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 		return envelope;
 	}
 
+	/**
+	 * Publishes a fact and waits until the order has taken it (its step is in the timeline): facts
+	 * published back to back may be handled out of order (a retried one goes back to the queue,
+	 * and other cached test contexts compete for the test's order queue).
+	 */
+	EventEnvelope publishAndAwait(FoodEvent fact, UUID orderId) {
+		EventEnvelope envelope = publish(fact, orderId);
+		awaitStep(orderId, envelope);
+		return envelope;
+	}
+
 	JsonNode order(UUID orderId) {
 		return http().get("/orders/" + orderId).json();
 	}
@@ -82,6 +93,16 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 
 	void awaitStatus(UUID orderId, String status) {
 		Awaitility.await().atMost(PATIENCE).until(() -> status(orderId).equals(status));
+	}
+
+	/** Publishes the facts of a saga that goes well, one at a time, each once the order has taken the one before. */
+	void deliverThroughTheSaga(UUID orderId) {
+		publishAndAwait(paymentCompleted(), orderId);
+		publishAndAwait(ticketAccepted(), orderId);
+		publishAndAwait(mealPrepared(), orderId);
+		publishAndAwait(deliveryAssigned(), orderId);
+		publishAndAwait(deliveryCompleted(), orderId);
+		awaitStatus(orderId, "DELIVERED");
 	}
 
 	/** The order's timeline as GET /orders/{id}/timeline shows it. */

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
-import com.example.food.order.InventoryStub;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ class IdempotencyKeyIntegrationTests extends OrderServiceIntegrationTestSupport 
 
 	@Test
 	void placesOneOrderForConcurrentRequestsWithOneKey() {
-		inventory.firstThenReserves(InventoryStub.reservedAfter(100));
+		inventory.reservesAfter(100);
 		String key = UUID.randomUUID().toString();
 
 		CompletableFuture<Response> one = CompletableFuture.supplyAsync(() -> placeOrder(ORDER, key));
