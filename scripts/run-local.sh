@@ -7,7 +7,8 @@
 # Environment: JAVA_HOME (a JDK 25), FOOD_DB_HOST/PORT/USER/PASSWORD and
 # FOOD_RABBITMQ_HOST/PORT/USER/PASSWORD (defaults: localhost, postgres, guest/guest),
 # FOOD_RABBITMQ_VHOST (default /), FOOD_DB_PREFIX (default none: databases orders, inventory, ...),
-# FOOD_RUN_DIR (default .run: logs and pid files), FOOD_START_TIMEOUT (seconds, default 240).
+# FOOD_RUN_DIR (default .run: logs and pid files), FOOD_START_TIMEOUT (seconds, default 240),
+# FOOD_PORT_BASE (default 8080: the five ports are 8080-8084).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
@@ -42,6 +43,9 @@ for service in "${SERVICES[@]}"; do
   # Port and database are set per process, so that a SERVER_PORT or FOOD_DB_NAME in the shell
   # cannot make the five collide.
   SERVER_PORT=$(port_of "$service") FOOD_DB_NAME=$(database_of "$service") \
+    FOOD_ORDER_URL=http://localhost:$(port_of order-service) FOOD_INVENTORY_URL=http://localhost:$(port_of inventory-service) \
+    FOOD_PAYMENT_URL=http://localhost:$(port_of payment-service) FOOD_KITCHEN_URL=http://localhost:$(port_of kitchen-service) \
+    FOOD_DELIVERY_URL=http://localhost:$(port_of delivery-service) \
     nohup "$JAVA_HOME/bin/java" @config/jvm.options -jar "$jar" > "$(log_file "$service")" 2>&1 &
   echo $! > "$(pid_file "$service")"
   echo "Started $service (pid $!), log: $(log_file "$service")"

@@ -21,10 +21,14 @@ START_TIMEOUT=${FOOD_START_TIMEOUT:-240}
 # Inventory first: order calls it.
 SERVICES=(inventory-service order-service payment-service kitchen-service delivery-service)
 
+# FOOD_PORT_BASE moves the five ports together (default 8080: order 8080 ... delivery 8084), so a
+# second run can sit beside the first.
+PORT_BASE=${FOOD_PORT_BASE:-8080}
 port_of() {
   case "$1" in
-    order-service) echo 8080 ;; inventory-service) echo 8081 ;; payment-service) echo 8082 ;;
-    kitchen-service) echo 8083 ;; delivery-service) echo 8084 ;;
+    order-service) echo $((PORT_BASE + 0)) ;; inventory-service) echo $((PORT_BASE + 1)) ;;
+    payment-service) echo $((PORT_BASE + 2)) ;; kitchen-service) echo $((PORT_BASE + 3)) ;;
+    delivery-service) echo $((PORT_BASE + 4)) ;;
   esac
 }
 

@@ -25,7 +25,11 @@ done
 # A process started by hand or from an older run, without a pid file, would hold a port.
 # Only what run-local.sh starts: "-jar <service>/target/<service>.jar", relative to the repository.
 # A test run's surefire JVM or the system tests' services (absolute jar paths) must not match.
-left=$(pgrep -f -- " -jar (order|inventory|payment|kitchen|delivery)-service/target/[a-z]+-service\.jar" || true)
+# A run with its own FOOD_RUN_DIR (one beside the usual, see FOOD_PORT_BASE) leaves the others alone.
+left=""
+if [ -z "${FOOD_RUN_DIR:-}" ]; then
+  left=$(pgrep -f -- " -jar (order|inventory|payment|kitchen|delivery)-service/target/[a-z]+-service\.jar" || true)
+fi
 if [ -n "$left" ]; then
   echo "Stopping processes of a run without pid files: $left" >&2
   kill -KILL $left 2>/dev/null

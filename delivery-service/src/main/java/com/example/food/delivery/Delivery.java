@@ -56,6 +56,9 @@ public class Delivery {
 	/** When the poller next moves this delivery on; null once it is over. */
 	private @Nullable Instant dueAt;
 
+	// The trace this was started in, continued by its timer (see TraceHandoff).
+	private @Nullable String traceContext;
+
 	private @Nullable Instant assignedAt;
 
 	private @Nullable Instant deliveredAt;
@@ -220,5 +223,14 @@ public class Delivery {
 
 	public Instant updatedAt() {
 		return updatedAt;
+	}
+
+	/** Remembers the trace this was started in, so that its timer's steps continue it. */
+	void rememberTrace(@Nullable String context) {
+		this.traceContext = context;
+	}
+
+	public @Nullable String traceContext() {
+		return traceContext;
 	}
 }

@@ -10,6 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.food.infrastructure.observability.TraceHandoff;
+
 /**
  * The clock of the deliveries: moves on each delivery whose next step is due (a new search for a
  * courier, or the hand-over). The timers are not in memory but in the database
@@ -33,8 +35,11 @@ class DeliveryPoller {
 
 	private volatile boolean databaseWasDown;
 
+	private final TraceHandoff traces;
+
 	DeliveryPoller(Deliveries deliveries, Dispatch dispatch, TransactionTemplate transaction,
-			DeliveryProperties settings) {
+			DeliveryProperties settings, TraceHandoff traces) {
+		this.traces = traces;
 		this.deliveries = deliveries;
 		this.dispatch = dispatch;
 		this.transaction = transaction;
@@ -66,7 +71,9 @@ class DeliveryPoller {
 	/** Moves on the delivery that is due first; false if none is due. */
 	private boolean advanceNextDue() {
 		Boolean advanced = transaction.execute(status -> deliveries.lockNextDue(Instant.now()).map(delivery -> {
-			dispatch.advance(delivery);
+			// In the order's trace, although the timer fires long after the delivery started.
+			String step = delivery.status() == DeliveryStatus.ASSIGNED ? "delivery hand over" : "delivery find courier";
+			traces.resume(delivery.traceContext(), step, delivery.orderId(), () -> dispatch.advance(delivery));
 			return true;
 		}).orElse(false));
 		return Boolean.TRUE.equals(advanced);

@@ -16,6 +16,7 @@ import com.example.food.delivery.courier.Courier;
 import com.example.food.delivery.courier.Couriers;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.MealPrepared;
+import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 
 /**
@@ -36,7 +37,10 @@ class Dispatch {
 
 	private final DeliveryProperties settings;
 
-	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings) {
+	private final TraceHandoff traces;
+
+	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces) {
+		this.traces = traces;
 		this.deliveries = deliveries;
 		this.couriers = couriers;
 		this.outbox = outbox;
@@ -60,7 +64,9 @@ class Dispatch {
 		}
 		// Two different meal.prepared events for one order at the same instant: the second insert fails
 		// on the unique order id, the listener retries it, and the retry lands in the branch above.
-		Delivery delivery = deliveries.save(Delivery.start(orderId, meal.deliveryAddress(), event.eventId(), now()));
+		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), event.eventId(), now());
+		started.rememberTrace(traces.capture());
+		Delivery delivery = deliveries.save(started);
 		log.info("Order {}: meal.prepared, delivery {} created for {}", orderId, delivery.id(),
 				delivery.address().city());
 		lookForCourier(delivery);

@@ -19,7 +19,7 @@ class SagaEvents {
 	EventHandlers deliveryEvents(Dispatch dispatch) {
 		return EventHandlers.builder()
 			// meal.prepared -> a delivery, and delivery.assigned if a courier is free
-			.on(MealPrepared.class, dispatch::start)
+			.on(MealPrepared.class, "dispatch", dispatch::start)
 			.build();
 	}
 }

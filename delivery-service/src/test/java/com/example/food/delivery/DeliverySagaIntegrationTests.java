@@ -31,7 +31,7 @@ import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
 import tools.jackson.databind.JsonNode;
 
-import static com.example.food.delivery.Problems.assertProblem;
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -37,6 +38,8 @@ import com.example.food.events.OrderPlaced;
  */
 @Entity
 @Table(name = "customer_order")
+// Every saved transition is measured there: outcomes and time to each state (after commit).
+@EntityListeners(SagaMetrics.class)
 public class Order {
 
 	/** The reason of a {@link OrderStatus#REJECTED} order: the only way an order is rejected. */

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
+import com.example.food.infrastructure.observability.OrderLogContext;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.order.inventory.InventoryGateway;
 import com.example.food.order.inventory.ReservationOutcome;
@@ -81,6 +82,7 @@ public class OrderManagement {
 			log.info("Order {}: repeated request with the same Idempotency-Key, answering the order as it stands", orderId);
 			return new Placed(earlier.get(), false);
 		}
+		OrderLogContext.set(orderId);
 		log.info("Order {}: placing for customer {} with {} line(s)", orderId, request.customerId(), request.lines().size());
 		ReservationOutcome outcome = reserve(orderId, request, idempotencyKey);
 		return switch (outcome) {

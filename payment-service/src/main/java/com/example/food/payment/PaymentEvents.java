@@ -17,8 +17,8 @@ class PaymentEvents {
 	@Bean
 	EventHandlers paymentEventHandlers(PaymentManagement payments) {
 		return EventHandlers.builder()
-			.on(OrderPlaced.class, payments::charge)
-			.on(OrderCancelled.class, payments::refundIfCharged)
+			.on(OrderPlaced.class, "charge", payments::charge)
+			.on(OrderCancelled.class, "refund", payments::refundIfCharged)
 			.build();
 	}
 }

@@ -1,6 +1,14 @@
 package com.example.food.infrastructure;
 
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.food.infrastructure.deadletter.DeadLetterConfiguration;
 import com.example.food.infrastructure.messaging.MessagingConfiguration;
 import com.example.food.infrastructure.messaging.MessagingProperties;
+import com.example.food.infrastructure.observability.MetricsConfiguration;
+import com.example.food.infrastructure.observability.OrderLogContext;
+import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.infrastructure.outbox.OutboxRelay;
 import com.example.food.infrastructure.security.AdminSecurityConfiguration;
+import com.example.food.infrastructure.web.OpenApiConfiguration;
 import com.example.food.infrastructure.web.ProblemDetailsAdvice;
 import com.example.food.infrastructure.web.RequestSizeLimit;
 import com.example.food.infrastructure.web.WebProperties;
@@ -27,14 +39,44 @@ import com.example.food.infrastructure.web.WebProperties;
 		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration" })
 @EnableScheduling
 @EnableConfigurationProperties({ WebProperties.class, MessagingProperties.class })
-@Import({ ProblemDetailsAdvice.class, RequestSizeLimit.class, AdminSecurityConfiguration.class, Outbox.class,
-		MessagingConfiguration.class, DeadLetterConfiguration.class })
+@Import({ ProblemDetailsAdvice.class, RequestSizeLimit.class, AdminSecurityConfiguration.class,
+		MessagingConfiguration.class, DeadLetterConfiguration.class, MetricsConfiguration.class,
+		OpenApiConfiguration.class })
 public class FoodInfrastructureAutoConfiguration {
 
 	@Bean
+	TraceHandoff traceHandoff(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new TraceHandoff(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	@Bean
+	Outbox outbox(JdbcClient jdbc, TraceHandoff tracing) {
+		return new Outbox(jdbc, tracing);
+	}
+
+	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
-			MessagingProperties properties) {
-		return new OutboxRelay(jdbc, rabbit, transaction, properties);
+			MessagingProperties properties, TraceHandoff tracing) {
+		return new OutboxRelay(jdbc, rabbit, transaction, properties, tracing);
+	}
+
+	/**
+	 * Probes and scrapes (/actuator/health every few seconds, /actuator/prometheus) are neither
+	 * traced nor timed: they would bury the orders' traces in Zipkin.
+	 */
+	@Bean
+	ObservationPredicate noActuatorObservations() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& request.getCarrier().getRequestURI().startsWith("/actuator"));
+	}
+
+	@Bean
+	FilterRegistrationBean<OrderLogContext> orderLogContext() {
+		var registration = new FilterRegistrationBean<>(new OrderLogContext());
+		// After the tracing filter, so both ids are in the MDC for the whole request.
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
 	}
 
 }

@@ -56,8 +56,12 @@ class SagaIntegrationTests {
 
 	static EventProbe probe;
 
+	/** Where every service exports its spans: one order's saga must be one trace across the five. */
+	static ZipkinCollector spans;
+
 	@BeforeAll
 	static void startTheSystem() {
+		spans = ZipkinCollector.start();
 		system = new SystemUnderTest();
 		Servers.Rabbit rabbit = system.workspace().servers().rabbit();
 		broker = TcpProxy.to(rabbit.host(), rabbit.amqpPort());
@@ -85,6 +89,9 @@ class SagaIntegrationTests {
 		if (broker != null) {
 			broker.close();
 		}
+		if (spans != null) {
+			spans.close();
+		}
 	}
 
 	private static Map<String, String> orderSettings(String inventoryUrl) {
@@ -96,6 +103,7 @@ class SagaIntegrationTests {
 
 	private static Map<String, String> viaProxy(Map<String, String> settings) {
 		Map<String, String> all = new HashMap<>(settings);
+		all.putAll(spans.exportSettings());
 		all.put("spring.rabbitmq.host", "127.0.0.1");
 		all.put("spring.rabbitmq.port", String.valueOf(broker.port()));
 		return all;
@@ -130,6 +138,40 @@ class SagaIntegrationTests {
 		assertThat(reservationStatus(id)).isEqualTo("COMMITTED");
 		assertThat(onHand("PIZZA-MARGHERITA")).isEqualTo(onHandBefore - 2);
 		assertThat(payments(id)).containsExactly("CHARGED");
+	}
+
+	@Test
+	void tracesOneOrderAcrossTheFiveServicesAsOneTrace() {
+		UUID id = place("PIZZA-MARGHERITA", 1, "tok_visa");
+		assertThat(awaitFinal(id).get("status").asString()).isEqualTo("DELIVERED");
+
+		// Every event about the order carries the same trace in its headers (W3C traceparent:
+		// version-traceId-spanId-flags), although the relays published them later, on their own threads.
+		List<EventEnvelope> events = probe.events(id);
+		assertThat(events).extracting(EventEnvelope::type)
+			.contains("order.placed", "payment.completed", "ticket.accepted", "meal.prepared", "delivery.completed");
+		List<String> traceIds = events.stream()
+			.map(event -> String.valueOf(probe.headersOf(event).get("traceparent")))
+			.map(traceparent -> traceparent.split("-"))
+			.map(parts -> parts.length == 4 ? parts[1] : "missing")
+			.distinct()
+			.toList();
+		assertThat(traceIds).as("trace ids in the events' traceparent headers").hasSize(1).doesNotContain("missing");
+		String traceId = traceIds.getFirst();
+
+		// ... and the spans of all five services are in that one trace: the HTTP request and the Feign
+		// call (order, inventory), each publish and each handler, named after its step.
+		await("spans of the five services in trace " + traceId).atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(spans.trace(traceId)).extracting(ZipkinCollector.Span::serviceName)
+				.contains("order-service", "inventory-service", "payment-service", "kitchen-service",
+						"delivery-service"));
+		await("the saga's steps as spans").atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(spans.trace(traceId)).extracting(ZipkinCollector.Span::name)
+				.contains("order.placed publish", "payment charge", "payment.completed publish", "kitchen open ticket",
+						"delivery dispatch", "order record delivery completed", "inventory commit reservation"));
+		assertThat(spans.spans().stream().filter(span -> id.toString().equals(span.tags().get("order.id"))))
+			.as("every span tagged with this order is in its trace")
+			.allSatisfy(span -> assertThat(span.traceId()).isEqualTo(traceId));
 	}
 
 	@Test

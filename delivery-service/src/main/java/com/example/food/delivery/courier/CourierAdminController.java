@@ -7,6 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The courier pool, for operators and for teaching the "no courier" failure (under /admin: HTTP
  * Basic, see AdminSecurityConfiguration).
  */
+@Tag(name = "Couriers (admin)", description = "The courier pool: empty it to watch the saga fail for want of a courier")
 @RestController
 @RequestMapping("/admin/couriers")
 class CourierAdminController {
@@ -39,26 +44,35 @@ class CourierAdminController {
 		this.administration = administration;
 	}
 
+	@Operation(summary = "The pool", description = "Who is on duty, who is free, and the delivery a courier is out on")
 	@GetMapping
 	List<CourierView> pool() {
 		return administration.pool();
 	}
 
+	@Operation(summary = "Hire a courier")
+	@ApiResponse(responseCode = "201", description = "Hired, on duty")
+	@ApiResponse(responseCode = "409", description = "`courier-already-hired`: the id is taken")
 	@PostMapping
 	ResponseEntity<CourierView> hire(@Valid @RequestBody Hire hire) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(administration.hire(hire.id(), hire.name()));
 	}
 
+	@Operation(summary = "Every courier off duty", description = "Couriers out on a delivery finish it first")
 	@PostMapping("/empty")
 	List<CourierView> empty() {
 		return administration.empty();
 	}
 
+	@Operation(summary = "Every courier on duty again")
 	@PostMapping("/refill")
 	List<CourierView> refill() {
 		return administration.refill();
 	}
 
+	@Operation(summary = "One courier off duty, or back on")
+	@ApiResponse(responseCode = "200", description = "The courier")
+	@ApiResponse(responseCode = "404", description = "`courier-not-found`")
 	@PutMapping("/{id}")
 	CourierView setAvailability(@PathVariable String id, @Valid @RequestBody Availability availability) {
 		return administration.setOnDuty(id, availability.available());

@@ -6,6 +6,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Turns the failure switch on and off (under /admin: HTTP Basic, see AdminSecurityConfiguration). */
+@Tag(name = "Failure switch (admin)", description = "Make POST /reservations slow, failing or losing its answer, to "
+		+ "watch order-service's timeouts, retries and circuit breaker")
 @RestController
 @RequestMapping("/admin/failures")
 class FailureAdminController {
@@ -41,17 +46,20 @@ class FailureAdminController {
 		this.failureSwitch = failureSwitch;
 	}
 
+	@Operation(summary = "The current settings")
 	@GetMapping
 	Failures current() {
 		return failureSwitch.current();
 	}
 
+	@Operation(summary = "Replace the settings", description = "A setting left out is 0 (off): `{\"failNext\": 2}` "
+			+ "fails the next two reservations and nothing else")
 	@PutMapping
 	Failures set(@Valid @RequestBody FailureSettings settings) {
 		return failureSwitch.set(settings.toFailures());
 	}
 
-	/** Back to a healthy inventory. */
+	@Operation(summary = "Switch every failure off")
 	@DeleteMapping
 	Failures reset() {
 		return failureSwitch.set(Failures.NONE);

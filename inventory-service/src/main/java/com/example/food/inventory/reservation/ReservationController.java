@@ -5,6 +5,10 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +23,7 @@ import com.example.food.inventory.reservation.ReservationOutcome.AlreadyKnown;
 import com.example.food.inventory.reservation.ReservationOutcome.Reserved;
 
 /** The synchronous step of an order: order-service reserves here, and releases if it must. */
+@Tag(name = "Reservations", description = "The synchronous step of an order: order-service reserves here over REST")
 @RestController
 @RequestMapping("/reservations")
 class ReservationController {
@@ -32,7 +37,16 @@ class ReservationController {
 		this.failures = failures;
 	}
 
-	/** 201 for a new reservation; 200 with the stored one when the order already has one (a retry). */
+	@Operation(summary = "Reserve the stock of an order", description = "Idempotent on `orderId`: a retry gets the "
+			+ "reservation made the first time. The failure switch (`/admin/failures`) can make this slow, fail or "
+			+ "lose its answer.")
+	@ApiResponse(responseCode = "201", description = "Reserved")
+	@ApiResponse(responseCode = "200", description = "The order already has this reservation (a retry)")
+	@ApiResponse(responseCode = "409", description = "`stock-insufficient` (`shortages`), or `reservation-conflict`: "
+			+ "the order id already reserved other lines")
+	@ApiResponse(responseCode = "422", description = "`unknown-product`: `skus` names them")
+	@ApiResponse(responseCode = "503", description = "`inventory-failure-injected`: the failure switch is on; "
+			+ "nothing was reserved")
 	@PostMapping
 	ResponseEntity<Reservation> reserve(@Valid @RequestBody ReservationRequest request) {
 		// The teaching switch wraps the use case here, at the edge: the use case itself stays honest.
@@ -46,12 +60,21 @@ class ReservationController {
 		};
 	}
 
+	@Operation(summary = "The reservation of an order", description = "`RESERVED`, `COMMITTED` (the kitchen "
+			+ "accepted: the stock is spent), `RELEASED` or `EXPIRED`")
+	@ApiResponse(responseCode = "200", description = "The reservation")
+	@ApiResponse(responseCode = "404", description = "`reservation-not-found`")
 	@GetMapping("/{orderId}")
 	Reservation get(@PathVariable UUID orderId) {
 		return reservations.find(orderId);
 	}
 
-	/** Gives the stock back; idempotent, and safe for an order that never reserved (see StockReservations). */
+	/** Idempotent, and safe for an order that never reserved (see StockReservations). */
+	@Operation(summary = "Release the reservation of an order", description = "Gives the stock back, as "
+			+ "order.cancelled does")
+	@ApiResponse(responseCode = "200", description = "The reservation, `RELEASED`")
+	@ApiResponse(responseCode = "409", description = "`reservation-committed`: the kitchen has accepted the order; "
+			+ "the stock is spent")
 	@DeleteMapping("/{orderId}")
 	Reservation release(@PathVariable UUID orderId) {
 		return reservations.release(orderId);

@@ -20,10 +20,10 @@ class ReservationEvents {
 	EventHandlers inventoryEvents(StockReservations reservations) {
 		return EventHandlers.builder()
 			// Saga step ticket.accepted -> commit: the kitchen took the order, the stock it held is spent.
-			.on(TicketAccepted.class, (accepted, envelope) -> reservations.commit(envelope.orderId()))
+			.on(TicketAccepted.class, "commit reservation", (accepted, envelope) -> reservations.commit(envelope.orderId()))
 			// Saga step order.cancelled -> release: the order is over without a meal; stock still held
 			// goes back on the shelf, stock already spent does not.
-			.on(OrderCancelled.class,
+			.on(OrderCancelled.class, "release reservation",
 					(cancelled, envelope) -> reservations.releaseForCancelledOrder(envelope.orderId()))
 			.build();
 	}

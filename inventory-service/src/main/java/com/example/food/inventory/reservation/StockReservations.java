@@ -20,6 +20,7 @@ import com.example.food.inventory.product.Products;
 import com.example.food.inventory.reservation.ReservationOutcome.AlreadyKnown;
 import com.example.food.inventory.reservation.ReservationOutcome.Reserved;
 import com.example.food.inventory.reservation.StockInsufficient.Shortage;
+import com.example.food.infrastructure.observability.OrderLogContext;
 
 /**
  * Reserving stock for an order, all or nothing, once per order id; giving it back; and spending it
@@ -53,6 +54,7 @@ public class StockReservations {
 	 */
 	@Transactional
 	public ReservationOutcome reserve(UUID orderId, SortedMap<String, Integer> quantities) {
+		OrderLogContext.set(orderId);
 		// 1. Claim the order id. A concurrent request for the same order waits here, on the key,
 		// until the first commits (it then finds that reservation) or rolls back (it claims it itself).
 		if (!reservations.claim(orderId, properties.timeToLive())) {

@@ -21,7 +21,7 @@ import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 import com.example.food.inventory.TestStock;
 
-import static com.example.food.inventory.Problems.assertProblem;
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static com.example.food.inventory.ReservationRequests.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

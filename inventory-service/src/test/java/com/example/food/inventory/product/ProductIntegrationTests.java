@@ -18,7 +18,7 @@ import com.example.food.inventory.TestStock.Stock;
 
 import tools.jackson.databind.JsonNode;
 
-import static com.example.food.inventory.Problems.assertProblem;
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

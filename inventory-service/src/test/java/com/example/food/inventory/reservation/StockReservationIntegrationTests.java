@@ -19,7 +19,7 @@ import com.example.food.inventory.TestStock;
 
 import tools.jackson.databind.JsonNode;
 
-import static com.example.food.inventory.Problems.assertProblem;
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static com.example.food.inventory.ReservationRequests.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 

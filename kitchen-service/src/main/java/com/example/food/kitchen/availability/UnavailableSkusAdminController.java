@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the saga compensates: the order is cancelled, the payment refunded, the stock released. Every
  * call answers with the whole list as it now is.
  */
+@Tag(name = "Unavailable dishes (admin)", description = "Make the kitchen reject a paid order: the saga then refunds "
+		+ "and releases")
 @RestController
 @RequestMapping("/admin/kitchen/unavailable-skus")
 class UnavailableSkusAdminController {
@@ -35,26 +40,28 @@ class UnavailableSkusAdminController {
 		this.unavailableSkus = unavailableSkus;
 	}
 
+	@Operation(summary = "The SKUs the kitchen cannot make now")
 	@GetMapping
 	List<String> list() {
 		return unavailableSkus.all();
 	}
 
-	/** Replaces the list: {@code ["LASAGNA"]} makes exactly LASAGNA unavailable, {@code []} makes everything available. */
+	@Operation(summary = "Replace the list", description = "`[\"LASAGNA\"]` makes exactly LASAGNA unavailable, `[]` "
+			+ "everything available again")
 	@PutMapping
 	List<String> replace(@RequestBody @NotNull @Size(max = 100) List<@NotBlank @Size(max = 64) String> skus) {
 		unavailableSkus.replaceWith(skus);
 		return changed();
 	}
 
-	/** Marks one SKU unavailable; repeating it changes nothing. */
+	@Operation(summary = "Mark one SKU unavailable", description = "Repeating it changes nothing")
 	@PutMapping("/{sku}")
 	List<String> add(@PathVariable @NotBlank @Size(max = 64) String sku) {
 		unavailableSkus.add(sku);
 		return changed();
 	}
 
-	/** Makes one SKU available again; repeating it changes nothing. */
+	@Operation(summary = "Make one SKU available again", description = "Repeating it changes nothing")
 	@DeleteMapping("/{sku}")
 	List<String> remove(@PathVariable @Size(max = 64) String sku) {
 		unavailableSkus.remove(sku);

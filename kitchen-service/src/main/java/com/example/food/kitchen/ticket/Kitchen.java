@@ -14,6 +14,7 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
+import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.kitchen.KitchenProperties;
 import com.example.food.kitchen.availability.UnavailableSkus;
@@ -44,7 +45,11 @@ class Kitchen {
 
 	private final Clock clock;
 
-	Kitchen(Tickets tickets, UnavailableSkus unavailableSkus, Outbox outbox, KitchenProperties properties, Clock clock) {
+	private final TraceHandoff traces;
+
+	Kitchen(Tickets tickets, UnavailableSkus unavailableSkus, Outbox outbox, KitchenProperties properties, Clock clock,
+			TraceHandoff traces) {
+		this.traces = traces;
 		this.tickets = tickets;
 		this.unavailableSkus = unavailableSkus;
 		this.outbox = outbox;
@@ -70,6 +75,7 @@ class Kitchen {
 		Set<String> unavailable = unavailableSkus.among(paid.lines().stream().map(OrderLine::sku).toList());
 		Ticket ticket = Ticket.open(orderId, envelope.eventId(), paid, unavailable, clock.instant(),
 				properties.preparationTime());
+		ticket.rememberTrace(traces.capture());
 		tickets.saveAndFlush(ticket);
 		ticket.takeEvents().forEach(event -> outbox.add(envelope.caused(event)));
 		switch (ticket.status()) {

@@ -17,8 +17,8 @@ class KitchenEvents {
 	@Bean
 	EventHandlers kitchenEventHandlers(Kitchen kitchen) {
 		return EventHandlers.builder()
-			.on(PaymentCompleted.class, kitchen::openTicket)
-			.on(OrderCancelled.class, kitchen::cancelTicket)
+			.on(PaymentCompleted.class, "open ticket", kitchen::openTicket)
+			.on(OrderCancelled.class, "cancel ticket", kitchen::cancelTicket)
 			.build();
 	}
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.events.EventEnvelope;
+import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 
 /**
@@ -43,7 +44,10 @@ class MealPreparation {
 
 	private volatile boolean databaseWasDown;
 
-	MealPreparation(Tickets tickets, Outbox outbox, TransactionTemplate transaction, Clock clock) {
+	private final TraceHandoff traces;
+
+	MealPreparation(Tickets tickets, Outbox outbox, TransactionTemplate transaction, Clock clock, TraceHandoff traces) {
+		this.traces = traces;
 		this.tickets = tickets;
 		this.outbox = outbox;
 		this.transaction = transaction;
@@ -79,11 +83,14 @@ class MealPreparation {
 			Instant now = clock.instant();
 			List<Ticket> due = tickets.lockDue(now, BATCH_SIZE);
 			for (Ticket ticket : due) {
-				ticket.markPrepared(now);
-				// Caused by the payment.completed that made the ticket: what started this order's cooking.
-				ticket.takeEvents()
-					.forEach(event -> outbox.add(EventEnvelope.of(event, ticket.orderId(), ticket.causeEventId())));
-				log.info("Order {}: ticket {} prepared; the meal is ready for delivery", ticket.orderId(), ticket.id());
+				// In the order's trace, although this timer fires long after the ticket was opened.
+				traces.resume(ticket.traceContext(), "kitchen prepare meal", ticket.orderId(), () -> {
+					ticket.markPrepared(now);
+					// Caused by the payment.completed that made the ticket: what started this order's cooking.
+					ticket.takeEvents()
+						.forEach(event -> outbox.add(EventEnvelope.of(event, ticket.orderId(), ticket.causeEventId())));
+					log.info("Order {}: ticket {} prepared; the meal is ready for delivery", ticket.orderId(), ticket.id());
+				});
 			}
 			return due.size();
 		});

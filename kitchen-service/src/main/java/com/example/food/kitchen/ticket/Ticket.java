@@ -71,6 +71,9 @@ public class Ticket {
 
 	private @Nullable UUID causeEventId;
 
+	// The trace this was started in, continued by its timer (see TraceHandoff).
+	private @Nullable String traceContext;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -247,5 +250,14 @@ public class Ticket {
 	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded ticket show the same time.
 	private static Instant micros(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** Remembers the trace this was started in, so that its timer's steps continue it. */
+	void rememberTrace(@Nullable String context) {
+		this.traceContext = context;
+	}
+
+	public @Nullable String traceContext() {
+		return traceContext;
 	}
 }

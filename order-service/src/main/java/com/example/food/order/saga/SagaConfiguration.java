@@ -28,15 +28,15 @@ class SagaConfiguration {
 	@Bean
 	EventHandlers orderEvents(PaymentFacts payment, KitchenFacts kitchen, DeliveryFacts delivery) {
 		return EventHandlers.builder()
-			.on(PaymentCompleted.class, payment::on)
-			.on(PaymentFailed.class, payment::on)
-			.on(PaymentRefunded.class, payment::on)
-			.on(TicketAccepted.class, kitchen::on)
-			.on(TicketRejected.class, kitchen::on)
-			.on(MealPrepared.class, kitchen::on)
-			.on(DeliveryAssigned.class, delivery::on)
-			.on(DeliveryCompleted.class, delivery::on)
-			.on(DeliveryFailed.class, delivery::on)
+			.on(PaymentCompleted.class, "record payment completed", payment::on)
+			.on(PaymentFailed.class, "record payment failed", payment::on)
+			.on(PaymentRefunded.class, "record payment refunded", payment::on)
+			.on(TicketAccepted.class, "record ticket accepted", kitchen::on)
+			.on(TicketRejected.class, "record ticket rejected", kitchen::on)
+			.on(MealPrepared.class, "record meal prepared", kitchen::on)
+			.on(DeliveryAssigned.class, "record delivery assigned", delivery::on)
+			.on(DeliveryCompleted.class, "record delivery completed", delivery::on)
+			.on(DeliveryFailed.class, "record delivery failed", delivery::on)
 			.build();
 	}
 }

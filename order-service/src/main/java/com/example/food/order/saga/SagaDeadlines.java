@@ -54,6 +54,8 @@ class SagaDeadlines {
 		this.properties = properties;
 		this.meters = meters;
 		this.management = management;
+		// At zero from the start, so that Prometheus sees the first report as an increase.
+		properties.deadlines().keySet().forEach(state -> meters.counter(METRIC, "state", state.name()));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

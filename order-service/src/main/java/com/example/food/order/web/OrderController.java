@@ -7,6 +7,13 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -28,6 +35,7 @@ import com.example.food.order.OrderStatus;
  * The order API. Failures are problem details (RFC 9457) from the shared advice: the use cases
  * throw them as exceptions named after what happened ({@code StockInsufficient}, ...).
  */
+@Tag(name = "Orders", description = "Place an order, follow it through its saga, list and cancel orders")
 @RestController
 @RequestMapping("/orders")
 class OrderController {
@@ -41,12 +49,37 @@ class OrderController {
 		this.orders = orders;
 	}
 
-	/**
-	 * 201 with the new order; 200 with the order as it stands when the same Idempotency-Key and
-	 * request come again (nothing is placed twice).
-	 */
+	@Operation(summary = "Place an order", description = """
+			Reserves the stock at inventory-service (a synchronous call) and answers at once; payment, \
+			kitchen and delivery follow as a saga on events: watch it with GET /orders/{id} and \
+			/timeline. The payment token is a teaching switch: `tok_visa` is approved, `tok_declined` \
+			and `tok_insufficient_funds` are declined.""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+					@ExampleObject(name = "approved", summary = "201, then DELIVERED in about 12 s",
+							value = PlaceOrderExamples.APPROVED),
+					@ExampleObject(name = "declined", summary = "201, then CANCELLED: PAYMENT_DECLINED",
+							value = PlaceOrderExamples.DECLINED),
+					@ExampleObject(name = "not enough stock", summary = "409 stock-insufficient",
+							value = PlaceOrderExamples.NOT_ENOUGH_STOCK),
+					@ExampleObject(name = "unknown product", summary = "422 unknown-product",
+							value = PlaceOrderExamples.UNKNOWN_PRODUCT) })))
+	@ApiResponse(responseCode = "201", description = "Placed, its stock reserved: `AWAITING_PAYMENT`; `Location` "
+			+ "names the order")
+	@ApiResponse(responseCode = "200", description = "The same Idempotency-Key and body again: the order placed the "
+			+ "first time, as it stands now")
+	@ApiResponse(responseCode = "400", description = "`invalid-request` (`errors` names each invalid field), "
+			+ "`malformed-request`, or `invalid-idempotency-key`")
+	@ApiResponse(responseCode = "409", description = "`stock-insufficient`: `shortages` lists each short SKU with "
+			+ "`requested` and `available`; the order (`orderId`) is kept as `REJECTED`")
+	@ApiResponse(responseCode = "422", description = "`unknown-product` (`skus` names them; nothing is kept), or "
+			+ "`idempotency-key-reused` with another body")
+	@ApiResponse(responseCode = "503", description = "`inventory-unavailable`: inventory failed or did not answer in "
+			+ "time, or the circuit breaker is open; `Retry-After` says when to try again. The order (`orderId`) is "
+			+ "kept as `CANCELLED`")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
+			@Parameter(description = "Makes a retry safe: 1 to 255 characters, a new one for each new order",
+					example = "order-7f3a9c")
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
 			UriComponentsBuilder uris) {
 		OrderManagement.Placed placed = orders.place(request.toCommand(), idempotencyKey);
@@ -56,28 +89,43 @@ class OrderController {
 				: ResponseEntity.ok().location(location).body(view);
 	}
 
+	@Operation(summary = "Get one order", description = "Its status, and `reason` and `reasonDetail` once it is "
+			+ "rejected or cancelled")
+	@ApiResponse(responseCode = "200", description = "The order")
+	@ApiResponse(responseCode = "404", description = "`order-not-found`")
 	@GetMapping("/{id}")
 	OrderView find(@PathVariable UUID id) {
 		return OrderView.of(orders.find(id));
 	}
 
-	/** Newest first, optionally only those in one status; {@code size} is capped at {@value #MAX_PAGE_SIZE}. */
+	@Operation(summary = "List orders, newest first", description = "Optionally only those in one status; `size` is "
+			+ "capped at " + MAX_PAGE_SIZE)
 	@GetMapping
 	OrderPage list(@RequestParam(required = false) @Nullable OrderStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) int size) {
 		return OrderPage.of(orders.list(status, page, Math.min(size, MAX_PAGE_SIZE)));
 	}
 
-	/**
-	 * Every step of the order's saga, from every service, oldest first (by when it happened, then by
-	 * when it was written); 404 for an unknown order.
-	 */
+	@Operation(summary = "Follow an order's saga", description = """
+			One entry per step, from every service: when it happened there (`occurredAt`) and when \
+			order-service heard of it (`recordedAt`), the status after it, the reason, and facts that \
+			came too late or too early (`ignored`, `ignoredBecause`).""")
+	@ApiResponse(responseCode = "200", description = "The steps, oldest first: by when they happened, then by when "
+			+ "they were written")
+	@ApiResponse(responseCode = "404", description = "`order-not-found`")
 	@GetMapping("/{id}/timeline")
 	List<TimelineView> timeline(@PathVariable UUID id) {
 		return orders.timeline(id).stream().map(TimelineView::of).toList();
 	}
 
-	/** 200 with the cancelled order, also when it was already cancelled; 409 once the kitchen has accepted it. */
+	@Operation(summary = "Cancel an order", description = """
+			Possible until the kitchen accepts it: the others then release the stock, refund the \
+			payment and drop the ticket. Cancelling a cancelled order again changes nothing.""")
+	@ApiResponse(responseCode = "200", description = "The order, `CANCELLED` (reason `CUSTOMER_REQUEST`, unless it "
+			+ "was cancelled before)")
+	@ApiResponse(responseCode = "404", description = "`order-not-found`")
+	@ApiResponse(responseCode = "409", description = "`order-not-cancellable`: the kitchen has accepted it, or it "
+			+ "was rejected (`orderStatus` says which)")
 	@PostMapping("/{id}/cancel")
 	OrderView cancel(@PathVariable UUID id) {
 		return OrderView.of(orders.cancel(id));

@@ -2,6 +2,10 @@ package com.example.food.payment.web;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +19,7 @@ import com.example.food.payment.PaymentManagement;
  * ({@code payment-not-found}) right after an order is placed only means payment has not handled
  * its order.placed yet.
  */
+@Tag(name = "Payments", description = "Read-only: payments are made by events (order.placed), never by a request")
 @RestController
 @RequestMapping("/payments")
 class PaymentController {
@@ -25,13 +30,20 @@ class PaymentController {
 		this.payments = payments;
 	}
 
-	/** {@code GET /payments?orderId=...}: the one payment of an order. */
+	@Operation(summary = "The payment of an order", description = "`CHARGED`, `DECLINED` (with its reason), "
+			+ "`REFUNDED` or `CANCELLED_BEFORE_CHARGE`")
+	@ApiResponse(responseCode = "200", description = "The payment")
+	@ApiResponse(responseCode = "404", description = "`payment-not-found`: payment has not heard of the order, or "
+			+ "not yet")
 	@GetMapping(params = "orderId")
 	PaymentView findByOrder(@RequestParam UUID orderId) {
 		return PaymentView.of(payments.findByOrder(orderId));
 	}
 
-	/** By the payment id that payment.completed and payment.refunded carry. */
+	@Operation(summary = "One payment", description = "By the payment id that payment.completed and payment.refunded "
+			+ "carry")
+	@ApiResponse(responseCode = "200", description = "The payment")
+	@ApiResponse(responseCode = "404", description = "`payment-not-found`")
 	@GetMapping("/{id}")
 	PaymentView find(@PathVariable UUID id) {
 		return PaymentView.of(payments.find(id));

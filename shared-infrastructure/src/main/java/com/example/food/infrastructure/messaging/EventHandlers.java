@@ -18,8 +18,8 @@ import com.example.food.events.FoodEvent;
  * &#64;Bean
  * EventHandlers paymentEvents(Payments payments) {
  *     return EventHandlers.builder()
- *         .on(OrderPlaced.class, payments::charge)
- *         .on(OrderCancelled.class, payments::refundIfCharged)
+ *         .on(OrderPlaced.class, "charge", payments::charge)
+ *         .on(OrderCancelled.class, "refund", payments::refundIfCharged)
  *         .build();
  * }
  * </pre>
@@ -29,10 +29,14 @@ import com.example.food.events.FoodEvent;
  */
 public final class EventHandlers {
 
-	private final Map<EventType, BiConsumer<FoodEvent, EventEnvelope>> handlers;
+	private final Map<EventType, Handler> handlers;
 
-	private EventHandlers(Map<EventType, BiConsumer<FoodEvent, EventEnvelope>> handlers) {
+	private EventHandlers(Map<EventType, Handler> handlers) {
 		this.handlers = Map.copyOf(handlers);
+	}
+
+	/** A handler and the name of the saga step it performs (its span's name, e.g. "charge"). */
+	record Handler(String step, BiConsumer<FoodEvent, EventEnvelope> action) {
 	}
 
 	public static Builder builder() {
@@ -43,24 +47,28 @@ public final class EventHandlers {
 		return handlers.keySet();
 	}
 
-	Optional<BiConsumer<FoodEvent, EventEnvelope>> handlerOf(EventType type) {
+	Optional<Handler> handlerOf(EventType type) {
 		return Optional.ofNullable(handlers.get(type));
 	}
 
 	public static final class Builder {
 
-		private final Map<EventType, BiConsumer<FoodEvent, EventEnvelope>> handlers = new LinkedHashMap<>();
+		private final Map<EventType, Handler> handlers = new LinkedHashMap<>();
 
 		private Builder() {
 		}
 
-		/** Handles events of this type; the envelope gives the order id, event id and cause. */
-		public <E extends FoodEvent> Builder on(Class<E> type, BiConsumer<E, EventEnvelope> handler) {
+		/**
+		 * Handles events of this type; the envelope gives the order id, event id and cause. The
+		 * step names what the handler does in the saga: with the service's name it names the
+		 * handler's span in a trace ("payment charge").
+		 */
+		public <E extends FoodEvent> Builder on(Class<E> type, String step, BiConsumer<E, EventEnvelope> handler) {
 			EventType eventType = EventType.of(type);
 			if (handlers.containsKey(eventType)) {
 				throw new IllegalStateException("Two handlers for " + eventType.routingKey());
 			}
-			handlers.put(eventType, (event, envelope) -> handler.accept(type.cast(event), envelope));
+			handlers.put(eventType, new Handler(step, (event, envelope) -> handler.accept(type.cast(event), envelope)));
 			return this;
 		}
 

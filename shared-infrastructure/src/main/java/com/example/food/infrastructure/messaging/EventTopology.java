@@ -30,6 +30,8 @@ import com.example.food.events.Messaging;
  */
 public final class EventTopology {
 
+	private final String service;
+
 	private final String queue;
 
 	private final String deadLetterQueue;
@@ -37,9 +39,15 @@ public final class EventTopology {
 	private final int deliveryLimit;
 
 	EventTopology(String service, int deliveryLimit) {
+		this.service = service;
 		this.queue = Messaging.queueFor(service);
 		this.deadLetterQueue = Messaging.deadLetterQueueFor(service);
 		this.deliveryLimit = deliveryLimit;
+	}
+
+	/** The service's short name: {@code payment} for payment-service. */
+	public String service() {
+		return service;
 	}
 
 	public String queue() {

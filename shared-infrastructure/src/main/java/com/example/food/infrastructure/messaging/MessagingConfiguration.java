@@ -1,11 +1,14 @@
 package com.example.food.infrastructure.messaging;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -45,8 +48,9 @@ public class MessagingConfiguration {
 
 	@Bean
 	InboundEvents inboundEvents(EventHandlers handlers, JdbcClient jdbc, TransactionTemplate transaction,
-			HandlerFailureSwitch failures) {
-		return new InboundEvents(handlers, new ProcessedEvents(jdbc), transaction, failures);
+			HandlerFailureSwitch failures, ObjectProvider<ObservationRegistry> observations, EventTopology topology) {
+		return new InboundEvents(handlers, new ProcessedEvents(jdbc), transaction, failures,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), topology.service());
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.events.Messaging;
 import com.example.food.infrastructure.messaging.MessagingProperties;
+import com.example.food.infrastructure.observability.OrderLogContext;
+import com.example.food.infrastructure.observability.TraceHandoff;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 
 /**
  * The read side of the transactional outbox: publishes what {@link Outbox} stored, and marks a row
@@ -38,6 +44,9 @@ import com.example.food.infrastructure.messaging.MessagingProperties;
  * oldest unsent event of each order, and locks it ({@code FOR UPDATE SKIP LOCKED}): several
  * replicas of a service share the work without ever publishing one row twice at the same time,
  * or an order's second event before its first.
+ *
+ * <p>Tracing: each publication is a span ({@code order.placed publish}) in the trace of the
+ * transaction that wrote the event, not of this relay's thread (see {@link TraceHandoff}).
  */
 public class OutboxRelay {
 
@@ -51,17 +60,25 @@ public class OutboxRelay {
 
 	private final MessagingProperties.Relay settings;
 
+	private final TraceHandoff tracing;
+
 	private volatile boolean brokerWasDown;
 
 	public OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
-			MessagingProperties properties) {
+			MessagingProperties properties, TraceHandoff tracing) {
 		this.jdbc = jdbc;
 		this.rabbit = rabbit;
 		this.transaction = transaction;
 		this.settings = properties.relay();
+		this.tracing = tracing;
 	}
 
-	record Pending(long id, UUID eventId, UUID orderId, String routingKey, String payload, int attempts) {
+	record Pending(long id, UUID eventId, UUID orderId, String routingKey, String payload, int attempts,
+			@Nullable String traceContext) {
+	}
+
+	/** One event on its way: the message sent, the confirm awaited, and the span that covers both. */
+	private record Publication(Pending row, CorrelationData correlation, Span span) {
 	}
 
 	/** The wait before an unroutable event is tried again: 1 s, 2 s, 4 s, ... at most a minute. */
@@ -96,7 +113,7 @@ public class OutboxRelay {
 	int publishBatch() {
 		Integer sent = transaction.execute(status -> {
 			List<Pending> pending = jdbc.sql("""
-					select id, event_id, order_id, routing_key, payload, attempts from outbox_message m
+					select id, event_id, order_id, routing_key, payload, attempts, trace_context from outbox_message m
 					where sent_at is null
 					  and (next_attempt_at is null or next_attempt_at <= now())
 					  and not exists (select 1 from outbox_message earlier
@@ -111,16 +128,24 @@ public class OutboxRelay {
 			// Publish the whole batch, then wait for each confirm. Mandatory publishing
 			// (spring.rabbitmq.template.mandatory) makes the broker return what no queue takes
 			// instead of dropping it; a return is attached to its correlation before its confirm.
-			List<CorrelationData> correlations = pending.stream().map(row -> {
-				CorrelationData correlation = new CorrelationData(row.eventId().toString());
-				rabbit.send(Messaging.EXCHANGE, row.routingKey(), message(row), correlation);
-				return correlation;
-			}).toList();
+			List<Publication> publications = pending.stream().map(this::publish).toList();
 			List<Long> confirmed = new ArrayList<>();
-			for (int i = 0; i < pending.size(); i++) {
-				if (confirmedAndRouted(pending.get(i), correlations.get(i))) {
-					confirmed.add(pending.get(i).id());
+			try {
+				for (Publication publication : publications) {
+					if (confirmedAndRouted(publication.row(), publication.correlation())) {
+						confirmed.add(publication.row().id());
+					}
+					else {
+						publication.span().event("returned: no queue bound yet");
+					}
 				}
+			}
+			catch (AmqpException ex) {
+				publications.forEach(publication -> publication.span().error(ex));
+				throw ex;
+			}
+			finally {
+				publications.forEach(publication -> publication.span().end());
 			}
 			if (!confirmed.isEmpty()) {
 				jdbc.sql("update outbox_message set sent_at = :now where id in (:ids)")
@@ -128,13 +153,36 @@ public class OutboxRelay {
 					.param("ids", confirmed)
 					.update();
 			}
-			pending.stream()
-				.filter(row -> confirmed.contains(row.id()))
-				.forEach(row -> log.info("Order {}: published {} {}", row.orderId(), row.routingKey(), row.eventId()));
+			publications.stream()
+				.filter(publication -> confirmed.contains(publication.row().id()))
+				.forEach(this::logPublished);
 			pending.stream().filter(row -> !confirmed.contains(row.id())).forEach(this::postpone);
 			return confirmed.size();
 		});
 		return sent == null ? 0 : sent;
+	}
+
+	private Publication publish(Pending row) {
+		CorrelationData correlation = new CorrelationData(row.eventId().toString());
+		Message message = message(row);
+		Span span = tracing.startPublish(row.routingKey(), row.orderId(), row.traceContext(),
+				message.getMessageProperties());
+		try (Tracer.SpanInScope scope = tracing.inScope(span)) {
+			rabbit.send(Messaging.EXCHANGE, row.routingKey(), message, correlation);
+		}
+		catch (AmqpException ex) {
+			span.error(ex).end();
+			throw ex;
+		}
+		return new Publication(row, correlation, span);
+	}
+
+	private void logPublished(Publication publication) {
+		Pending row = publication.row();
+		try (Tracer.SpanInScope scope = tracing.inScope(publication.span())) {
+			OrderLogContext.with(row.orderId(),
+					() -> log.info("Order {}: published {} {}", row.orderId(), row.routingKey(), row.eventId()));
+		}
 	}
 
 	private void postpone(Pending row) {

@@ -19,7 +19,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The same rule on every service: the public API and health/info are open; {@code /admin/**}
+ * The same rule on every service: the public API, its OpenAPI document and health/info are open; {@code /admin/**}
  * and the rest of actuator need HTTP Basic with the admin login. Stateless (no session, no CSRF
  * token): every request carries its credentials, as an API client's would.
  */
@@ -36,6 +36,8 @@ public class AdminSecurityConfiguration {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				// The API's documentation is as public as the API it documents.
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/admin/**", "/actuator/**").hasRole(ADMIN_ROLE)
 				.anyRequest().permitAll())
 			.httpBasic(Customizer.withDefaults())

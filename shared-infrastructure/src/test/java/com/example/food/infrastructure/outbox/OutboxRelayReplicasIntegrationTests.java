@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.AnonymousQueue;
@@ -28,6 +30,7 @@ import com.example.food.events.DeliveryFailed;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.Messaging;
 import com.example.food.infrastructure.messaging.MessagingProperties;
+import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
@@ -81,7 +84,8 @@ class OutboxRelayReplicasIntegrationTests {
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int replica = 0; replica < 2; replica++) {
-				OutboxRelay relay = new OutboxRelay(jdbc, rabbit, transaction, properties);
+				OutboxRelay relay = new OutboxRelay(jdbc, rabbit, transaction, properties,
+						new TraceHandoff(Tracer.NOOP, Propagator.NOOP));
 				running.add(replicas.submit(() -> {
 					while (unsent(orders) > 0) {
 						relay.publishBatch();

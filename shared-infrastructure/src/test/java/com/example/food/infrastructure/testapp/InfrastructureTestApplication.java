@@ -31,8 +31,8 @@ public class InfrastructureTestApplication {
 	@Bean
 	EventHandlers testEventHandlers() {
 		return EventHandlers.builder()
-			.on(PaymentFailed.class, (event, envelope) -> HANDLED.add(envelope))
-			.on(PaymentRefunded.class, (event, envelope) -> HANDLED.add(envelope))
+			.on(PaymentFailed.class, "record", (event, envelope) -> HANDLED.add(envelope))
+			.on(PaymentRefunded.class, "record", (event, envelope) -> HANDLED.add(envelope))
 			.build();
 	}
 

@@ -3,7 +3,9 @@ package com.example.food.infrastructure.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.awaitility.Awaitility;
@@ -50,6 +52,8 @@ public final class EventProbe implements AutoCloseable {
 
 	private final List<EventEnvelope> seen = new CopyOnWriteArrayList<>();
 
+	private final Map<UUID, Map<String, Object>> headers = new ConcurrentHashMap<>();
+
 	private EventProbe(ConnectionFactory connectionFactory) {
 		RabbitAdmin admin = new RabbitAdmin(connectionFactory);
 		TopicExchange exchange = new TopicExchange(Messaging.EXCHANGE, true, false);
@@ -65,7 +69,9 @@ public final class EventProbe implements AutoCloseable {
 		listener.setDefaultRequeueRejected(false);
 		listener.setMessageListener(message -> {
 			try {
-				seen.add(EventJson.read(message.getBody()));
+				EventEnvelope event = EventJson.read(message.getBody());
+				headers.put(event.eventId(), Map.copyOf(message.getMessageProperties().getHeaders()));
+				seen.add(event);
 			}
 			catch (InvalidEvent malformed) {
 				// seen by the service under test, which dead-letters it
@@ -113,6 +119,11 @@ public final class EventProbe implements AutoCloseable {
 	/** Every event about the order seen so far, in the order they arrived. */
 	public List<EventEnvelope> events(UUID orderId) {
 		return seen.stream().filter(event -> event.orderId().equals(orderId)).toList();
+	}
+
+	/** The message headers the event arrived with (e.g. its {@code traceparent}). */
+	public Map<String, Object> headersOf(EventEnvelope event) {
+		return headers.getOrDefault(event.eventId(), Map.of());
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package com.example.food.delivery;
+package com.example.food.infrastructure.testsupport;
 
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.web.ProblemException;
