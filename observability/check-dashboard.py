@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Checks the Grafana dashboard against what the running system really exposes.
+"""Checks the Grafana dashboard and the alerting rules against what the running system really exposes.
 
 Grafana is not needed: the dashboard's JSON is parsed, the metric names are taken out of every
 PromQL query in it, and each must appear in a scrape of the five services' /actuator/prometheus
 (or of RabbitMQ's Prometheus plugin, for the queue depths). A name that no scrape shows would be
-an empty panel: the script lists every such name and fails.
+an empty panel: the script lists every such name and fails. The alerting rules of
+prometheus/alerts.yml are checked the same way (a rule on a name no scrape shows never fires).
 
     scripts/run-local.sh                     # first: the system, with FOOD_ADMIN_USER/PASSWORD set or in .env
     observability/check-dashboard.py         # or: ... check-dashboard.py scrape1.txt scrape2.txt ...
@@ -29,6 +30,9 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 DASHBOARD = os.environ.get("FOOD_DASHBOARD", os.path.join(HERE, "grafana", "dashboards", "food-ordering.json"))
 DATASOURCE_UID = "prometheus"
+ALERTS = os.path.join(HERE, "prometheus", "alerts.yml")
+# Series Prometheus makes itself for every target, not found in any scrape.
+SYNTHETIC = {"up", "scrape_duration_seconds", "scrape_samples_scraped"}
 
 SERVICES = {
     "order-service": os.environ.get("FOOD_ORDER_URL", "http://localhost:8080"),
@@ -105,6 +109,19 @@ def queries(dashboard):
     return list(walk(dashboard.get("panels", [])))
 
 
+def alert_queries(path):
+    """(alert name, expr) of every rule: read line by line, an expr on one line (as alerts.yml is written)."""
+    rules, name = [], None
+    for line in open(path):
+        match = re.match(r"\s*- alert:\s*(\S+)", line)
+        if match:
+            name = match.group(1)
+        match = re.match(r"\s*expr:\s*(.+)$", line)
+        if match and name:
+            rules.append((name, match.group(1).strip()))
+    return rules
+
+
 def main():
     with open(DASHBOARD) as file:
         dashboard = json.load(file)  # fails here if the JSON does not parse
@@ -117,6 +134,11 @@ def main():
             used.setdefault(name, set()).add(title)
     print(f"{os.path.relpath(DASHBOARD)}: '{dashboard['title']}', {len(queries(dashboard))} queries, "
           f"{len(used)} metric names")
+    alerts = alert_queries(ALERTS)
+    for alert, expr in alerts:
+        for name in metric_names(expr) - SYNTHETIC:
+            used.setdefault(name, set()).add("alert " + alert)
+    print(f"{os.path.relpath(ALERTS)}: {len(alerts)} alerting rules")
 
     exposed = {}
     if len(sys.argv) > 1:
@@ -144,7 +166,7 @@ def main():
     if problems:
         print("FAILED:", *problems, sep="\n  ", file=sys.stderr)
         sys.exit(1)
-    print("Every metric the dashboard uses is exposed.")
+    print("Every metric the dashboard and the alerting rules use is exposed.")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the observability profile of a running docker compose system end to end: places one
 # order, waits until it is DELIVERED, then asks Zipkin for its trace (spans of all five services)
-# and Prometheus for its targets (all up) and the saga outcome counter.
+# and Prometheus for its targets (all up), the saga outcome counter, and its alerting rules (all
+# loaded and evaluated; none firing on this healthy system).
 #
 #   FOOD_TRACING_ZIPKIN_ENABLED=true docker compose --profile observability up --build -d
 #   scripts/check-observability.sh
@@ -58,4 +59,21 @@ done
 [ -z "$down" ] || { echo "FAILED: Prometheus targets not up: $down" >&2; exit 1; }
 [ "${outcome%.*}" -ge 1 ] || { echo "FAILED: Prometheus has no DELIVERED saga outcome" >&2; exit 1; }
 echo "  every target up; DELIVERED sagas counted: $outcome"
+
+echo "Asking Prometheus for its alerting rules (observability/prometheus/alerts.yml) ..."
+rules=""
+for _ in $(seq 30); do
+  # "ok" once a rule has been evaluated; "unknown" before, "err" if its query fails.
+  rules=$(curl -fsS "$PROMETHEUS_URL/api/v1/rules?type=alert" \
+    | json "' '.join(r['name'] + ':' + r['health'] for g in d['data']['groups'] if g['name'] == 'food-ordering' for r in g['rules'])")
+  [ -n "$rules" ] && [[ " $rules " != *":unknown "* ]] && break
+  sleep 2
+done
+echo "  $rules"
+expected=$(grep -c '^      - alert:' "$(dirname "$0")/../observability/prometheus/alerts.yml")
+[ "$(echo "$rules" | wc -w)" -eq "$expected" ] || { echo "FAILED: Prometheus loaded $(echo "$rules" | wc -w) of $expected alerting rules" >&2; exit 1; }
+[[ " $rules " != *":err "* && " $rules " != *":unknown "* ]] || { echo "FAILED: an alerting rule is not evaluated cleanly" >&2; exit 1; }
+firing=$(curl -fsS "$PROMETHEUS_URL/api/v1/alerts" | json "' '.join(a['labels']['alertname'] for a in d['data']['alerts'] if a['state'] == 'firing')")
+[ -z "$firing" ] || { echo "FAILED: alerts firing on a healthy system: $firing" >&2; exit 1; }
+echo "  every rule evaluated, none firing"
 echo "Observability checks passed."

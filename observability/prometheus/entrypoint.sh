@@ -16,5 +16,7 @@ password=$(escape "${FOOD_ADMIN_PASSWORD:?FOOD_ADMIN_PASSWORD is not set}")
 config=/prometheus/food-prometheus.yml
 sed -e "s|__FOOD_ADMIN_USER__|$user|g" -e "s|__FOOD_ADMIN_PASSWORD__|$password|g" \
   /etc/prometheus/food/prometheus.yml > "$config"
+# rule_files are found next to the configuration file.
+cp /etc/prometheus/food/alerts.yml /prometheus/alerts.yml
 
 exec /bin/prometheus --config.file="$config" --storage.tsdb.path=/prometheus "$@"

@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.food.infrastructure.observability.OutageLog;
 import com.example.food.infrastructure.observability.TraceHandoff;
 
 /**
@@ -33,17 +34,19 @@ class DeliveryPoller {
 
 	private final DeliveryProperties settings;
 
-	private volatile boolean databaseWasDown;
-
 	private final TraceHandoff traces;
+
+	private final OutageLog outage = new OutageLog(log, "Delivery poller",
+			"cannot move deliveries on ({}); they wait until the database is back",
+			"the database is reachable again; due deliveries move on");
 
 	DeliveryPoller(Deliveries deliveries, Dispatch dispatch, TransactionTemplate transaction,
 			DeliveryProperties settings, TraceHandoff traces) {
-		this.traces = traces;
 		this.deliveries = deliveries;
 		this.dispatch = dispatch;
 		this.transaction = transaction;
 		this.settings = settings;
+		this.traces = traces;
 	}
 
 	@Scheduled(fixedDelayString = "${food.delivery.poll-interval:500ms}")
@@ -53,18 +56,11 @@ class DeliveryPoller {
 			while (moved < settings.pollBatchSize() && advanceNextDue()) {
 				moved++;
 			}
-			if (databaseWasDown) {
-				log.info("Delivery poller: the database is reachable again; due deliveries move on");
-				databaseWasDown = false;
-			}
+			outage.over();
 		}
 		catch (DataAccessException ex) {
-			// Logged once per outage, not at every tick: the timers are safe in the database.
-			if (!databaseWasDown) {
-				log.warn("Delivery poller: cannot move deliveries on ({}); they wait until the database is back",
-						ex.getMessage());
-				databaseWasDown = true;
-			}
+			// The timers are safe in the database.
+			outage.during(ex);
 		}
 	}
 

@@ -40,11 +40,11 @@ class Dispatch {
 	private final TraceHandoff traces;
 
 	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces) {
-		this.traces = traces;
 		this.deliveries = deliveries;
 		this.couriers = couriers;
 		this.outbox = outbox;
 		this.settings = settings;
+		this.traces = traces;
 	}
 
 	/**

@@ -25,6 +25,8 @@ import com.example.food.infrastructure.observability.OrderLogContext;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.infrastructure.outbox.OutboxRelay;
+import com.example.food.infrastructure.retention.Retained;
+import com.example.food.infrastructure.retention.RetentionJob;
 import com.example.food.infrastructure.security.AdminSecurityConfiguration;
 import com.example.food.infrastructure.web.OpenApiConfiguration;
 import com.example.food.infrastructure.web.ProblemDetailsAdvice;
@@ -59,6 +61,23 @@ public class FoodInfrastructureAutoConfiguration {
 	OutboxRelay outboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
 			MessagingProperties properties, TraceHandoff tracing) {
 		return new OutboxRelay(jdbc, rabbit, transaction, properties, tracing);
+	}
+
+	/** Sent outbox rows are kept for inspection a while ({@code food.messaging.relay.retention}). */
+	@Bean
+	Retained sentOutboxEventsRetention(MessagingProperties properties) {
+		return new Retained("outbox_message", "sent_at", properties.relay().retention());
+	}
+
+	/** The idempotent consumer's memory ({@code food.messaging.processed-event-retention}). */
+	@Bean
+	Retained processedEventsRetention(MessagingProperties properties) {
+		return new Retained("processed_event", "processed_at", properties.processedEventRetention());
+	}
+
+	@Bean
+	RetentionJob retentionJob(JdbcClient jdbc, ObjectProvider<Retained> tables) {
+		return new RetentionJob(jdbc, tables.orderedStream().toList());
 	}
 
 	/**

@@ -4,29 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.food.events.EventEnvelope;
-import com.example.food.infrastructure.testsupport.EventProbe;
-import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
-import com.example.food.inventory.TestStock;
 import com.example.food.inventory.TestStock.Stock;
 
 import static com.example.food.inventory.ReservationRequests.reservation;
-import static com.example.food.inventory.reservation.ReservationSagaIntegrationTests.orderCancelled;
-import static com.example.food.inventory.reservation.ReservationSagaIntegrationTests.ticketAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,42 +25,14 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "food.reservations.time-to-live=1s", "food.reservations.expiry-interval=200ms" })
 @WithRealInfrastructure
-@TestInstance(Lifecycle.PER_CLASS) // one probe for the class: the events are told apart by order id
-class ReservationExpiryIntegrationTests {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ConnectionFactory connectionFactory;
-
-	EventProbe bus;
-
-	@BeforeAll
-	void openBus() {
-		bus = EventProbe.on(connectionFactory);
-	}
-
-	@AfterAll
-	void closeBus() {
-		bus.close();
-	}
-
-	TestStock stock() {
-		return new TestStock(jdbc);
-	}
+class ReservationExpiryIntegrationTests extends ReservationEventsTestSupport {
 
 	@Test
 	void givesBackTheStockOfAReservationPastItsTimeToLive() {
 		String sku = stock().newProduct(10);
 		UUID orderId = UUID.randomUUID();
 
-		Response reserved = HttpTestClient.on(port).postJson("/reservations", reservation(orderId, sku, 2));
+		Response reserved = http().postJson("/reservations", reservation(orderId, sku, 2));
 
 		assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
 		assertThat(reserved.json().get("status").asString()).isEqualTo("RESERVED");
@@ -93,7 +52,7 @@ class ReservationExpiryIntegrationTests {
 		UUID tombstone = storedReservation("RELEASED", null, 0);
 		UUID held = UUID.randomUUID();
 
-		HttpTestClient.on(port).postJson("/reservations", reservation(held, sku, 3));
+		http().postJson("/reservations", reservation(held, sku, 3));
 
 		await().atMost(PATIENCE).until(() -> stock().reservationStatusOf(held).equals("EXPIRED"));
 		assertThat(stock().reservationStatusOf(committed)).isEqualTo("COMMITTED");
@@ -105,7 +64,7 @@ class ReservationExpiryIntegrationTests {
 	void ignoresTheKitchenAndACancellationAfterTheReservationExpired() {
 		String sku = stock().newProduct(10);
 		UUID orderId = UUID.randomUUID();
-		HttpTestClient.on(port).postJson("/reservations", reservation(orderId, sku, 2));
+		http().postJson("/reservations", reservation(orderId, sku, 2));
 		await().atMost(PATIENCE).until(() -> stock().reservationStatusOf(orderId).equals("EXPIRED"));
 		EventEnvelope accepted = ticketAccepted(orderId, sku, 2);
 		EventEnvelope cancelled = orderCancelled(orderId, sku, 2);
@@ -113,8 +72,7 @@ class ReservationExpiryIntegrationTests {
 		bus.publish(accepted);
 		bus.publish(cancelled);
 
-		await().atMost(PATIENCE)
-			.until(() -> stock().hasProcessed(accepted.eventId()) && stock().hasProcessed(cancelled.eventId()));
+		awaitProcessed(accepted, cancelled);
 		assertThat(stock().reservationStatusOf(orderId)).isEqualTo("EXPIRED");
 		assertThat(stock().of(sku)).as("given back once, spent never").isEqualTo(new Stock(10, 0));
 	}

@@ -49,12 +49,12 @@ class Kitchen {
 
 	Kitchen(Tickets tickets, UnavailableSkus unavailableSkus, Outbox outbox, KitchenProperties properties, Clock clock,
 			TraceHandoff traces) {
-		this.traces = traces;
 		this.tickets = tickets;
 		this.unavailableSkus = unavailableSkus;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	/** Saga step: payment.completed -> the kitchen accepts the ticket (ticket.accepted) or rejects it (ticket.rejected). */

@@ -14,6 +14,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.events.EventEnvelope;
+import com.example.food.infrastructure.observability.OutageLog;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 
@@ -42,16 +43,18 @@ class MealPreparation {
 
 	private final Clock clock;
 
-	private volatile boolean databaseWasDown;
-
 	private final TraceHandoff traces;
 
+	private final OutageLog outage = new OutageLog(log, "Meal timer",
+			"cannot reach the database ({}); due meals wait until it is back",
+			"the database is reachable again; due meals are being prepared");
+
 	MealPreparation(Tickets tickets, Outbox outbox, TransactionTemplate transaction, Clock clock, TraceHandoff traces) {
-		this.traces = traces;
 		this.tickets = tickets;
 		this.outbox = outbox;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.traces = traces;
 	}
 
 	@Scheduled(fixedDelayString = "${food.kitchen.poll-interval:500ms}")
@@ -62,18 +65,11 @@ class MealPreparation {
 				prepared = prepareBatch();
 			}
 			while (prepared == BATCH_SIZE);
-			if (databaseWasDown) {
-				log.info("Meal timer: the database is reachable again; due meals are being prepared");
-				databaseWasDown = false;
-			}
+			outage.over();
 		}
 		catch (DataAccessException | TransactionException ex) {
-			// Logged once per outage, not at every poll: the tickets wait in the database and are
-			// prepared at the first poll after it is back.
-			if (!databaseWasDown) {
-				log.warn("Meal timer: cannot reach the database ({}); due meals wait until it is back", ex.getMessage());
-				databaseWasDown = true;
-			}
+			// The tickets wait in the database and are prepared at the first poll after it is back.
+			outage.during(ex);
 		}
 	}
 

@@ -6,6 +6,9 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.example.food.infrastructure.retention.RetentionJob;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
 
@@ -13,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** An Idempotency-Key makes a client's retry of POST /orders safe. */
 class IdempotencyKeyIntegrationTests extends OrderServiceIntegrationTestSupport {
+
+	@Autowired
+	RetentionJob retention;
 
 	@Test
 	void answersARepeatedRequestWithTheSameOrder() {
@@ -86,5 +92,23 @@ class IdempotencyKeyIntegrationTests extends OrderServiceIntegrationTestSupport 
 		placeOrder(ORDER, UUID.randomUUID().toString());
 
 		assertThat(jdbc.queryForObject("select count(*) from idempotency_key", Integer.class)).isZero();
+	}
+
+	@Test
+	void forgetsAKeyAfterItsRetentionSoThatItPlacesANewOrder() {
+		inventory.reserves();
+		String key = UUID.randomUUID().toString();
+		UUID first = orderId(placeOrder(ORDER, key));
+		jdbc.update("update idempotency_key set created_at = now() - interval '25 hours' where key = ?", key);
+		String fresh = UUID.randomUUID().toString();
+		placeOrder(ORDER, fresh);
+
+		retention.deleteExpired();
+
+		assertThat(jdbc.queryForList("select key from idempotency_key", String.class)).as("24 h by default")
+			.containsExactly(fresh);
+		Response again = placeOrder(ORDER, key);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(orderId(again)).isNotEqualTo(first);
 	}
 }

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stops a message that crashes the consumer from crashing it forever
  * @param retry in-process retries of a handler that failed with a transient error
  * @param relay the outbox relay
+ * @param processedEventRetention how long the ids of handled events are remembered (the idempotent
+ * consumer's memory): a duplicate that comes later than that is handled again
  */
 @ConfigurationProperties("food.messaging")
 public record MessagingProperties(@Nullable String service, @DefaultValue("5") int deliveryLimit,
-		@DefaultValue Retry retry, @DefaultValue Relay relay) {
+		@DefaultValue Retry retry, @DefaultValue Relay relay, @DefaultValue("7d") Duration processedEventRetention) {
 
 	/**
 	 * @param maxAttempts the first attempt and the retries

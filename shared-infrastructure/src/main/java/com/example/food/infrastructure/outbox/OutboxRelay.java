@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.food.events.Messaging;
 import com.example.food.infrastructure.messaging.MessagingProperties;
 import com.example.food.infrastructure.observability.OrderLogContext;
+import com.example.food.infrastructure.observability.OutageLog;
 import com.example.food.infrastructure.observability.TraceHandoff;
 
 import io.micrometer.tracing.Span;
@@ -62,7 +63,9 @@ public class OutboxRelay {
 
 	private final TraceHandoff tracing;
 
-	private volatile boolean brokerWasDown;
+	private final OutageLog outage = new OutageLog(log, "Outbox relay",
+			"cannot publish ({}); events wait in the outbox until the broker is back",
+			"the broker is reachable again; publishing resumed");
 
 	public OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
 			MessagingProperties properties, TraceHandoff tracing) {
@@ -94,18 +97,11 @@ public class OutboxRelay {
 				sent = publishBatch();
 			}
 			while (sent == settings.batchSize());
-			if (brokerWasDown) {
-				log.info("Outbox relay: the broker is reachable again; publishing resumed");
-				brokerWasDown = false;
-			}
+			outage.over();
 		}
 		catch (AmqpException ex) {
-			// Logged once per outage, not every poll: the rows are safe and will go out later.
-			if (!brokerWasDown) {
-				log.warn("Outbox relay: cannot publish ({}); events wait in the outbox until the broker is back",
-						ex.getMessage());
-				brokerWasDown = true;
-			}
+			// The rows are safe and go out at the first poll after the broker is back.
+			outage.during(ex);
 		}
 	}
 
@@ -232,17 +228,5 @@ public class OutboxRelay {
 			.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
 			.setHeader("x-order-id", row.orderId().toString())
 			.build();
-	}
-
-	/** Sent rows are kept a while for inspection, then deleted, so the table does not grow forever. */
-	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-	public void deleteSent() {
-		Instant cutoff = Instant.now().minus(settings.retention());
-		int deleted = jdbc.sql("delete from outbox_message where sent_at < :cutoff")
-			.param("cutoff", Timestamp.from(cutoff))
-			.update();
-		if (deleted > 0) {
-			log.info("Outbox: deleted {} event(s) sent before {}", deleted, cutoff);
-		}
 	}
 }
