@@ -124,9 +124,12 @@ public class OutboxRelay {
 			// Publish the whole batch, then wait for each confirm. Mandatory publishing
 			// (spring.rabbitmq.template.mandatory) makes the broker return what no queue takes
 			// instead of dropping it; a return is attached to its correlation before its confirm.
-			List<Publication> publications = pending.stream().map(this::publish).toList();
+			List<Publication> publications = new ArrayList<>();
 			List<Long> confirmed = new ArrayList<>();
 			try {
+				for (Pending row : pending) {
+					publications.add(publish(row));
+				}
 				for (Publication publication : publications) {
 					if (confirmedAndRouted(publication.row(), publication.correlation())) {
 						confirmed.add(publication.row().id());
@@ -137,6 +140,8 @@ public class OutboxRelay {
 				}
 			}
 			catch (AmqpException ex) {
+				// The whole batch rolls back and is published again later; the spans of this attempt
+				// (also of the rows sent before a send failed) end here, marked with the error.
 				publications.forEach(publication -> publication.span().error(ex));
 				throw ex;
 			}
