@@ -77,6 +77,13 @@ async function run(page) {
   }
   const current = await page.locator('#states li.current').getAttribute('data-state');
   if (current !== 'DELIVERED') fail(`the state strip shows ${current}, not DELIVERED`);
+
+  progress("checking each participant's own record: reservation COMMITTED, payment CHARGED, ticket PREPARED, delivery DELIVERED");
+  const records = { inventory: 'COMMITTED', payment: 'CHARGED', kitchen: 'PREPARED', delivery: 'DELIVERED' };
+  await page.waitForFunction((wanted) => Object.entries(wanted).every(([service, status]) =>
+    document.querySelector(`#participants .participant[data-service="${service}"]`)?.dataset.status === status),
+  records, { timeout: 10_000, polling: 250 }).catch(async () => fail('the participants do not show '
+    + JSON.stringify(records) + ': ' + await text(page, '#participants')));
   await page.locator('#timeline tr.fresh').first().waitFor({ state: 'detached', timeout: 3_000 }).catch(() => {});
   await page.waitForTimeout(1600); // the highlight of new rows fades in 1.5 s: a calm screenshot
   await screenshot(page, 'saga-view.png');

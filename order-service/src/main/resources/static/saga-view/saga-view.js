@@ -1,6 +1,7 @@
 // The saga view. Plain JavaScript, no libraries: the browser talks to order-service only.
 //   - the public order API: POST /orders, GET /orders/{id}, GET /orders/{id}/timeline
 //   - GET /saga-view/products: inventory's menu, through order-service
+//   - GET /saga-view/orders/{id}/participants: each other service's record of the order, through order-service
 //   - /admin/system/**: order-service's admin proxy to every service, with the admin login typed
 //     into this page (HTTP Basic; kept in this tab's sessionStorage only, never sent elsewhere)
 'use strict';
@@ -302,17 +303,23 @@ function follow(id, switched) {
   history.replaceState(null, '', '#order=' + encodeURIComponent(id));
   $('#order-summary').textContent = 'Following order ' + id + ' …';
   $('#timeline tbody').replaceChildren();
+  $('#participants').replaceChildren();
   renderStates(null, []);
   tick(following);
 }
 
 async function tick(current) {
   const id = encodeURIComponent(current.id);
-  const [order, timeline] = await Promise.all([
+  // The participants are asked every other tick: four services behind one request, each poll.
+  current.ticks = (current.ticks || 0) + 1;
+  const askParticipants = current.ticks % 2 === 1 || current.endedAt !== null;
+  const [order, timeline, participants] = await Promise.all([
     call('GET', '/orders/' + id, { quiet: true }),
     call('GET', '/orders/' + id + '/timeline', { quiet: true }),
+    askParticipants ? call('GET', '/saga-view/orders/' + id + '/participants', { quiet: true }) : null,
   ]);
   if (current !== following) return; // another order is followed now
+  if (participants && participants.ok && Array.isArray(participants.body)) renderParticipants(participants.body);
   if (!order.ok) {
     $('#order-summary').replaceChildren(el('span', { class: 'bad-text' }, 'Order ' + current.id + ': ' + order.problem));
     if (order.status === 404 || order.status === 400) return;
@@ -382,6 +389,25 @@ function renderStates(order, steps) {
   } else {
     end.hidden = true;
   }
+}
+
+// What a participant's record says in a few words, beside its status.
+const PARTICIPANT_DETAIL = {
+  reservation: (r) => (r.lines || []).map((line) => `${line.quantity} × ${line.sku}`).join(', '),
+  payment: (p) => [p.amount !== null && p.amount !== undefined ? Number(p.amount).toFixed(2) : '', p.reason || ''].filter(Boolean).join(' · '),
+  ticket: (t) => t.reason || (t.readyAt ? 'ready ' + clock(new Date(t.readyAt)) : ''),
+  delivery: (d) => d.courierName ? 'courier ' + d.courierName : (d.failureReason || `attempt ${d.attempts}`),
+};
+
+function renderParticipants(participants) {
+  $('#participants').replaceChildren(...participants.map((p) => {
+    const kind = !p.reachable ? 'unreachable' : (p.state ? 'kept' : 'none');
+    const status = p.state ? p.state.status : (p.reachable ? 'none yet' : 'unreachable');
+    const detail = p.state ? PARTICIPANT_DETAIL[p.record](p.state) : p.problem;
+    return el('div', { class: 'participant ' + kind, 'data-service': p.service, 'data-status': p.state ? p.state.status : '' },
+      el('span', { class: 'svc ' + p.service }, p.service), el('span', { class: 'record' }, p.record),
+      el('b', {}, status), el('small', { title: detail || '' }, detail || '\u00a0'));
+  }));
 }
 
 function renderTimeline(steps, current) {

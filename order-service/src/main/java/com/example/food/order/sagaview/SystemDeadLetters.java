@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -60,15 +57,7 @@ class SystemDeadLetters {
 	}
 
 	Overview collect(String authorization) {
-		List<Fetched> fetched;
-		// One virtual thread per service: the page waits for the slowest service, not for the sum.
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<CompletableFuture<Fetched>> pending = services.names()
-				.stream()
-				.map(service -> CompletableFuture.supplyAsync(() -> fetch(service, authorization), executor))
-				.toList();
-			fetched = pending.stream().map(CompletableFuture::join).toList();
-		}
+		List<Fetched> fetched = ServiceCalls.eachAtOnce(services.names(), service -> fetch(service, authorization));
 		List<JsonNode> letters = new ArrayList<>();
 		fetched.forEach(f -> letters.addAll(f.letters()));
 		letters.sort(Comparator.comparing(SystemDeadLetters::deadLetteredAt).reversed());

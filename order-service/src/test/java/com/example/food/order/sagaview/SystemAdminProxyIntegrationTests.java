@@ -233,6 +233,43 @@ class SystemAdminProxyIntegrationTests {
 		assertThat(anonymous().get("/saga-view/saga-view.js").status()).isEqualTo(200);
 	}
 
+	@Test
+	void showsWhatEachParticipantKeepsAboutAnOrderAsItsServiceAnsweredToEveryone() {
+		UUID orderId = UUID.randomUUID();
+		peers.stubFor(get("/inventory/reservations/" + orderId)
+			.willReturn(okJson("{\"orderId\": \"" + orderId + "\", \"status\": \"COMMITTED\"}")));
+		peers.stubFor(get(urlEqualTo("/payment/payments?orderId=" + orderId)).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody("{\"type\": \"https://food.example/problems/payment-not-found\", \"status\": 404}")));
+		peers.stubFor(get(urlEqualTo("/delivery/deliveries?orderId=" + orderId)).willReturn(okJson("{}").withFixedDelay(3000)));
+
+		Response response = anonymous().get("/saga-view/orders/" + orderId + "/participants");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		List<JsonNode> participants = list(response.json());
+		assertThat(participants).extracting(p -> p.get("service").asString() + " " + p.get("record").asString())
+			.containsExactly("inventory reservation", "payment payment", "kitchen ticket", "delivery delivery");
+		JsonNode inventory = participants.get(0);
+		assertThat(inventory.get("status").asInt()).isEqualTo(200);
+		assertThat(inventory.get("state").get("status").asString()).isEqualTo("COMMITTED");
+		JsonNode payment = participants.get(1);
+		assertThat(payment.get("reachable").asBoolean()).isTrue();
+		assertThat(payment.get("status").asInt()).isEqualTo(404);
+		assertThat(payment.get("problem").asString()).isEqualTo("no payment for this order (not yet, or never)");
+		JsonNode kitchen = participants.get(2);
+		assertThat(kitchen.get("reachable").asBoolean()).isFalse();
+		assertThat(kitchen.get("problem").asString()).contains("connection refused");
+		JsonNode delivery = participants.get(3);
+		assertThat(delivery.get("reachable").asBoolean()).isFalse();
+		assertThat(delivery.get("problem").asString()).contains("no answer within 1000 ms");
+	}
+
+	@Test
+	void refusesAParticipantsRequestForSomethingThatIsNotAnOrderId() {
+		assertProblem(anonymous().get("/saga-view/orders/not-an-id/participants"), 400, "invalid-request");
+		assertThat(peers.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
 	/** A real dead letter at order-service: its handler failure switch makes the next payment.refunded poison. */
 	private UUID deadLetterAtOrder() {
 		Response on = admin().putJson("/admin/system/order/handler-failures",
