@@ -10,14 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.food.events.Messaging;
 import com.example.food.infrastructure.deadletter.DeadLetter;
 import com.example.food.infrastructure.deadletter.DeadLetterAdministration;
-import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
-import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
+import com.example.food.infrastructure.testapp.InfrastructureTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,9 +24,7 @@ import static org.awaitility.Awaitility.await;
  * The gauges every service shares, read from its real tables: the outbox's backlog and the age of
  * its oldest unsent event, and the dead letters still waiting for an operator.
  */
-@SpringBootTest(classes = InfrastructureTestApplication.class,
-		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME })
-@WithRealInfrastructure
+@InfrastructureTest
 class OutboxAndDeadLetterMetricsIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);

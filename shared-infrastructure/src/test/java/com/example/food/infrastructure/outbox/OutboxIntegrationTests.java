@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,15 +13,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
 import com.example.food.events.PaymentFailed;
-import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
-import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
+import com.example.food.infrastructure.testapp.InfrastructureTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest(classes = InfrastructureTestApplication.class,
-		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME })
-@WithRealInfrastructure
+@InfrastructureTest
 class OutboxIntegrationTests {
 
 	@Autowired

@@ -22,7 +22,6 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,8 +30,7 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.Messaging;
 import com.example.food.infrastructure.messaging.MessagingProperties;
 import com.example.food.infrastructure.observability.TraceHandoff;
-import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
-import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
+import com.example.food.infrastructure.testapp.InfrastructureTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,9 +40,7 @@ import static org.awaitility.Awaitility.await;
  * two more) publish at the same time. Each event must go out exactly once, and the events of one
  * order in the order they were written.
  */
-@SpringBootTest(classes = InfrastructureTestApplication.class,
-		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME })
-@WithRealInfrastructure
+@InfrastructureTest
 class OutboxRelayReplicasIntegrationTests {
 
 	@Autowired

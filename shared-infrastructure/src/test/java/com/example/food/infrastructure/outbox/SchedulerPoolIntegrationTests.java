@@ -6,11 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
-import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
-import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
+import com.example.food.infrastructure.testapp.InfrastructureTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scheduled tasks of a service (the outbox relay, the timers, the retention job) share one
  * pool: a task that takes long must not hold the others up.
  */
-@SpringBootTest(classes = InfrastructureTestApplication.class,
-		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME })
-@WithRealInfrastructure
+@InfrastructureTest
 class SchedulerPoolIntegrationTests {
 
 	@Autowired

@@ -8,11 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
-import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
+import com.example.food.infrastructure.testapp.InfrastructureTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The retention job on the real tables, with the shared defaults: sent outbox rows and processed
  * event ids are kept 7 days, then deleted; an unsent outbox row is never deleted, however old.
  */
-@SpringBootTest(classes = InfrastructureTestApplication.class,
-		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME })
-@WithRealInfrastructure
+@InfrastructureTest
 class RetentionJobIntegrationTests {
 
 	@Autowired
