@@ -42,8 +42,6 @@ import static org.awaitility.Awaitility.await;
 @Import(KitchenTestConfiguration.class)
 public abstract class KitchenIntegrationTestSupport {
 
-	public static final String PROBLEM_JSON = "application/problem+json";
-
 	public static final DeliveryAddress ADDRESS = new DeliveryAddress("1 Main St", "Springfield", "12345");
 
 	@LocalServerPort
@@ -135,9 +133,4 @@ public abstract class KitchenIntegrationTestSupport {
 		return ticket(orderId).get("status").asString();
 	}
 
-	protected static void assertProblem(HttpTestClient.Response response, int status, String type) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith(PROBLEM_JSON);
-		assertThat(response.json().get("type").asString()).isEqualTo("https://food.example/problems/" + type);
-	}
 }

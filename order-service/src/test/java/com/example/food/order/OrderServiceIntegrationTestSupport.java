@@ -22,7 +22,6 @@ import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * order-service over real HTTP, on the test run's real PostgreSQL and RabbitMQ, with inventory
@@ -130,11 +129,6 @@ public abstract class OrderServiceIntegrationTestSupport {
 		return UUID.fromString(response.json().get("id").asString());
 	}
 
-	protected static void assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith(PROBLEM_JSON);
-		assertThat(response.json().get("type").asString()).isEqualTo("https://food.example/problems/" + type);
-	}
 
 	private int count(String sql) {
 		Integer count = jdbc.queryForObject(sql, Integer.class);

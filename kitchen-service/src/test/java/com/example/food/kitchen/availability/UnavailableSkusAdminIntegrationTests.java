@@ -7,6 +7,7 @@ import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.kitchen.KitchenIntegrationTestSupport;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The switch /admin/kitchen/unavailable-skus: who may use it, and what each call leaves in the list. */

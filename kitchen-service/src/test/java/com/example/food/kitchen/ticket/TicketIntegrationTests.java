@@ -19,6 +19,7 @@ import com.example.food.kitchen.KitchenIntegrationTestSupport;
 
 import tools.jackson.databind.JsonNode;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -14,6 +14,7 @@ import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 
 import tools.jackson.databind.JsonNode;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order's part of the saga: the happy path of facts, and each fact that ends an order. */

@@ -34,6 +34,7 @@ import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
 import tools.jackson.databind.JsonNode;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -293,11 +294,6 @@ class SystemAdminProxyIntegrationTests {
 		return StreamSupport.stream(array.spliterator(), false).toList();
 	}
 
-	private static void assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.json().get("type").asString()).isEqualTo("https://food.example/problems/" + type);
-	}
 
 	private static HttpTestClient anonymous() {
 		return HttpTestClient.on(PORT);

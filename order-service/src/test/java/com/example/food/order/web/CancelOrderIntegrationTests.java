@@ -10,6 +10,7 @@ import com.example.food.events.RoutingKeys;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /orders/{id}/cancel: allowed until the kitchen accepts the order. */

@@ -12,6 +12,7 @@ import com.example.food.infrastructure.retention.RetentionJob;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An Idempotency-Key makes a client's retry of POST /orders safe. */

@@ -11,6 +11,7 @@ import com.example.food.order.OrderServiceIntegrationTestSupport;
 
 import tools.jackson.databind.JsonNode;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /orders/{id}/timeline: the order's own steps (the saga's facts are in the saga tests). */

@@ -15,6 +15,7 @@ import com.example.food.events.RoutingKeys;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /orders when inventory answers: reserved, not enough stock, unknown products. */

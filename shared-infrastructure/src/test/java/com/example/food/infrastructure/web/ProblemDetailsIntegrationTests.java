@@ -12,6 +12,7 @@ import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
+import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = InfrastructureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -96,10 +97,4 @@ class ProblemDetailsIntegrationTests {
 		assertThat(response.body()).doesNotContain("secret internal detail").doesNotContain("Exception");
 	}
 
-	private static void assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith(PROBLEM_JSON);
-		assertThat(response.json().get("type").asString()).isEqualTo(ProblemException.TYPE_BASE + type);
-		assertThat(response.json().get("status").asInt()).isEqualTo(status);
-	}
 }
