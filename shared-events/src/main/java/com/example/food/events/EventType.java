@@ -22,7 +22,12 @@ public enum EventType {
 	DELIVERY_COMPLETED(RoutingKeys.DELIVERY_COMPLETED, DeliveryCompleted.class, 1),
 	DELIVERY_FAILED(RoutingKeys.DELIVERY_FAILED, DeliveryFailed.class, 1),
 	ORDER_CANCELLED(RoutingKeys.ORDER_CANCELLED, OrderCancelled.class, 1),
-	PAYMENT_REFUNDED(RoutingKeys.PAYMENT_REFUNDED, PaymentRefunded.class, 1);
+	PAYMENT_REFUNDED(RoutingKeys.PAYMENT_REFUNDED, PaymentRefunded.class, 1),
+	ORDER_CANCELLATION_REQUESTED(RoutingKeys.ORDER_CANCELLATION_REQUESTED, OrderCancellationRequested.class, 1),
+	TICKET_CANCELLED(RoutingKeys.TICKET_CANCELLED, TicketCancelled.class, 1),
+	TICKET_CANCELLATION_REFUSED(RoutingKeys.TICKET_CANCELLATION_REFUSED, TicketCancellationRefused.class, 1),
+	PAYMENT_CAPTURED(RoutingKeys.PAYMENT_CAPTURED, PaymentCaptured.class, 1),
+	PAYMENT_VOIDED(RoutingKeys.PAYMENT_VOIDED, PaymentVoided.class, 1);
 
 	private static final Map<String, EventType> BY_ROUTING_KEY =
 			Arrays.stream(values()).collect(toUnmodifiableMap(EventType::routingKey, Function.identity()));

@@ -8,7 +8,8 @@ package com.example.food.events;
  */
 public sealed interface FoodEvent
 		permits OrderPlaced, PaymentCompleted, PaymentFailed, TicketAccepted, TicketRejected, MealPrepared,
-				DeliveryAssigned, DeliveryCompleted, DeliveryFailed, OrderCancelled, PaymentRefunded {
+				DeliveryAssigned, DeliveryCompleted, DeliveryFailed, OrderCancelled, PaymentRefunded,
+				OrderCancellationRequested, TicketCancelled, TicketCancellationRefused, PaymentCaptured, PaymentVoided {
 
 	default EventType type() {
 		return EventType.of(this);

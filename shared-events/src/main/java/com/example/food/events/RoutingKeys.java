@@ -17,6 +17,11 @@ public final class RoutingKeys {
 	public static final String DELIVERY_FAILED = "delivery.failed";
 	public static final String ORDER_CANCELLED = "order.cancelled";
 	public static final String PAYMENT_REFUNDED = "payment.refunded";
+	public static final String ORDER_CANCELLATION_REQUESTED = "order.cancellation-requested";
+	public static final String TICKET_CANCELLED = "ticket.cancelled";
+	public static final String TICKET_CANCELLATION_REFUSED = "ticket.cancellation-refused";
+	public static final String PAYMENT_CAPTURED = "payment.captured";
+	public static final String PAYMENT_VOIDED = "payment.voided";
 
 	private RoutingKeys() {
 	}

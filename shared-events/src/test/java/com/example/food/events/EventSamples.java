@@ -56,6 +56,16 @@ final class EventSamples {
 					new OrderCancelled(CancellationReason.KITCHEN_REJECTED, "dish unavailable: TIRAMISU", LINES));
 			case PAYMENT_REFUNDED -> envelope(11, "2025-11-23T18:04:08Z", 10,
 					new PaymentRefunded(PAYMENT_ID, TOTAL));
+			case ORDER_CANCELLATION_REQUESTED -> envelope(12, "2025-11-23T18:04:06.900Z", null,
+					new OrderCancellationRequested(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request"));
+			case TICKET_CANCELLED -> envelope(13, "2025-11-23T18:04:07.050Z", 12,
+					new TicketCancelled(TICKET_ID, CancellationReason.CUSTOMER_REQUEST, "the ticket was accepted, not yet prepared: dropped"));
+			case TICKET_CANCELLATION_REFUSED -> envelope(14, "2025-11-23T18:19:43Z", 12,
+					new TicketCancellationRefused(TICKET_ID, CancellationReason.CUSTOMER_REQUEST, "the meal is prepared"));
+			case PAYMENT_CAPTURED -> envelope(15, "2025-11-23T18:04:07.400Z", 4,
+					new PaymentCaptured(PAYMENT_ID, TOTAL));
+			case PAYMENT_VOIDED -> envelope(16, "2025-11-23T18:04:07.500Z", 10,
+					new PaymentVoided(PAYMENT_ID, TOTAL));
 		};
 	}
 
