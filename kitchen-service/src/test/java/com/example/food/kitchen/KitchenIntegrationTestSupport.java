@@ -21,7 +21,7 @@ import com.example.food.events.CancellationReason;
 import com.example.food.events.DeliveryAddress;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
-import com.example.food.events.OrderCancelled;
+import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.infrastructure.testsupport.EventProbe;
@@ -87,8 +87,9 @@ public abstract class KitchenIntegrationTestSupport {
 		return EventEnvelope.of(new PaymentCompleted(UUID.randomUUID(), total, "c-42", lines, ADDRESS), orderId);
 	}
 
-	protected static EventEnvelope orderCancelled(UUID orderId, CancellationReason reason) {
-		return EventEnvelope.of(new OrderCancelled(reason, null, List.of()), orderId);
+	/** order.cancellation-requested for the order, as order-service would ask it. */
+	protected static EventEnvelope cancellationRequested(UUID orderId, CancellationReason reason) {
+		return EventEnvelope.of(new OrderCancellationRequested(reason, null), orderId);
 	}
 
 	/** Waits until the kitchen has handled the event: its id is recorded in the same transaction as the effect. */

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import com.example.food.events.CancellationReason;
 import com.example.food.events.DeliveryAddress;
 import com.example.food.events.FoodEvent;
+import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderPlaced;
 
@@ -56,6 +57,10 @@ public class Order {
 	private OrderStatus status;
 
 	private @Nullable String reason;
+
+	// While CANCELLING: where the facts have put the order, and so where a refused request returns it.
+	@Enumerated(EnumType.STRING)
+	private @Nullable OrderStatus resumeStatus;
 
 	private @Nullable String reasonDetail;
 
@@ -147,22 +152,29 @@ public class Order {
 	 * facts come from different services over different paths, so the kitchen's "accepted" can
 	 * arrive before payment's "completed"; since the kitchen only accepts paid orders, the later
 	 * fact implies the earlier one. The earlier fact, when it comes, then finds nothing to change.
+	 * While a cancellation is pending the facts still count: they move {@link #progress()}, where a
+	 * refused request returns the order.
 	 */
 	public boolean canAdvanceTo(OrderStatus next) {
-		return !status.isFinal() && status.isBefore(next);
+		return !status.isFinal() && progress().isBefore(next);
 	}
 
-	/** Payment charged the order. Only from AWAITING_PAYMENT. */
+	/** Where the facts have put the order: its status, or while CANCELLING, the status a refusal returns it to. */
+	public OrderStatus progress() {
+		return status == OrderStatus.CANCELLING && resumeStatus != null ? resumeStatus : status;
+	}
+
+	/** Payment holds the amount. Only from AWAITING_PAYMENT. */
 	public void markPaid() {
 		advanceTo(OrderStatus.PAID);
 	}
 
-	/** The kitchen accepted the ticket: from now on the customer can no longer cancel. */
+	/** The kitchen accepted the ticket and is cooking; it may still drop it if asked before the meal is prepared. */
 	public void markPreparing() {
 		advanceTo(OrderStatus.PREPARING);
 	}
 
-	/** The meal is ready; delivery looks for a courier. */
+	/** The meal is ready: the point of no return, no cancellation is granted from here. */
 	public void markReadyForDelivery() {
 		advanceTo(OrderStatus.READY_FOR_DELIVERY);
 	}
@@ -178,37 +190,108 @@ public class Order {
 	}
 
 	/**
-	 * Whether {@link #cancel} with this reason would end the order now. Each reason has its own
-	 * point of no return: the customer (and a kitchen that refuses the ticket) until the kitchen has
-	 * accepted, a declined charge only while the order waits for its payment, a missing courier
-	 * until a courier has the meal. INVENTORY_UNAVAILABLE happens only while placing.
+	 * Whether the customer (or a deadline) may ask for the order to be cancelled now: while it is on
+	 * its way and, as far as the facts say, its meal is not prepared, with no request already pending.
+	 * This is only what the order's own view forbids; whether it is too late is the kitchen's answer.
+	 */
+	public boolean canRequestCancellation() {
+		return !status.isFinal() && status != OrderStatus.CANCELLING && status.isBefore(OrderStatus.READY_FOR_DELIVERY);
+	}
+
+	/**
+	 * Asks the kitchen to cancel the order (order.cancellation-requested) and waits for its answer in
+	 * CANCELLING, a semantic lock: nothing is compensated yet, since the kitchen may already have
+	 * prepared the meal. An order already cancelling or cancelled is left as it is.
+	 *
+	 * @throws OrderNotCancellable if the meal is known to be prepared, or the order has ended otherwise
+	 */
+	public void requestCancellation(CancellationReason reason, String detail) {
+		if (!reason.isRequested()) {
+			throw new IllegalArgumentException(reason + " ends an order as a fact, it is not requested");
+		}
+		if (status == OrderStatus.CANCELLING || status == OrderStatus.CANCELLED) {
+			return;
+		}
+		if (!canRequestCancellation()) {
+			throw new OrderNotCancellable(id, status);
+		}
+		this.resumeStatus = status;
+		this.status = OrderStatus.CANCELLING;
+		this.reason = reason.name();
+		this.reasonDetail = limited(detail);
+		this.updatedAt = now();
+		events.add(new OrderCancellationRequested(reason, reasonDetail));
+	}
+
+	/** Whether a kitchen's answer to a cancellation request finds one pending. */
+	public boolean isCancelling() {
+		return status == OrderStatus.CANCELLING;
+	}
+
+	/**
+	 * The kitchen granted the pending request: no meal is or will be made, so the order ends CANCELLED
+	 * for the reason it was asked for, and order.cancelled sets the compensations going.
+	 */
+	public void cancellationGranted() {
+		if (!isCancelling() || reason == null) {
+			throw new IllegalStateException("Order " + id + " is " + status + "; no cancellation is pending");
+		}
+		this.status = OrderStatus.CANCELLED;
+		this.resumeStatus = null;
+		this.updatedAt = now();
+		events.add(new OrderCancelled(CancellationReason.valueOf(reason), reasonDetail, eventLines()));
+	}
+
+	/** The kitchen refused the pending request (the meal is prepared): the order goes back to where the facts put it. */
+	public void cancellationRefused() {
+		if (!isCancelling()) {
+			throw new IllegalStateException("Order " + id + " is " + status + "; no cancellation is pending");
+		}
+		this.status = progress();
+		this.resumeStatus = null;
+		this.reason = null;
+		this.reasonDetail = null;
+		this.updatedAt = now();
+	}
+
+	/**
+	 * Whether a fact ending the order for {@code reason} would end it now. Such facts come from the
+	 * service that decided: a declined payment only while the order waits for it, a kitchen that
+	 * rejects the ticket until it has accepted it, a missing courier until a courier has the meal.
+	 * They end the order also while a cancellation request is pending (its answer then finds nothing
+	 * to do). CUSTOMER_REQUEST and DEADLINE_EXCEEDED are never facts here: they are requests the
+	 * kitchen answers ({@link #requestCancellation}); INVENTORY_UNAVAILABLE happens only while placing.
 	 */
 	public boolean canCancel(CancellationReason reason) {
+		if (status.isFinal()) {
+			return false;
+		}
 		return switch (reason) {
-			case CUSTOMER_REQUEST, KITCHEN_REJECTED, DEADLINE_EXCEEDED -> status.isBefore(OrderStatus.PREPARING);
-			case PAYMENT_DECLINED -> status.isBefore(OrderStatus.PAID);
-			case NO_COURIER -> status.isBefore(OrderStatus.OUT_FOR_DELIVERY);
-			case INVENTORY_UNAVAILABLE -> false;
+			case KITCHEN_REJECTED -> progress().isBefore(OrderStatus.PREPARING);
+			case PAYMENT_DECLINED -> progress().isBefore(OrderStatus.PAID);
+			case NO_COURIER -> progress().isBefore(OrderStatus.OUT_FOR_DELIVERY);
+			case CUSTOMER_REQUEST, DEADLINE_EXCEEDED, INVENTORY_UNAVAILABLE -> false;
 		};
 	}
 
 	/**
-	 * Ends the order without a meal and announces it with its lines, so that inventory releases the
-	 * stock, payment refunds what it charged and the kitchen drops its ticket. Allowed as
-	 * {@link #canCancel} says; cancelling an order already cancelled changes nothing and announces
-	 * nothing again.
+	 * Ends the order without a meal because another service said so, and announces it with its
+	 * lines, so that inventory releases the stock (or spends it, if the meal was made), payment
+	 * voids or refunds, as {@link #canCancel} allows. Cancelling an order already cancelled changes
+	 * nothing and announces nothing again.
 	 *
 	 * @throws OrderNotCancellable if the order is past the point of cancelling for this reason, or was rejected
 	 */
 	public void cancel(CancellationReason reason, @Nullable String detail) {
 		if (status == OrderStatus.CANCELLED) {
-			// already over: a repeated request gets the same answer, and the saga hears it once
+			// already over: a repeated fact gets the same answer, and the saga hears it once
 			return;
 		}
 		if (!canCancel(reason)) {
 			throw new OrderNotCancellable(id, status);
 		}
 		this.status = OrderStatus.CANCELLED;
+		this.resumeStatus = null;
 		this.reason = reason.name();
 		this.reasonDetail = detail == null ? null : limited(detail);
 		this.updatedAt = now();
@@ -218,6 +301,11 @@ public class Order {
 	private void advanceTo(OrderStatus next) {
 		if (!canAdvanceTo(next)) {
 			throw new IllegalStateException("Order " + id + " is " + status + "; it cannot become " + next);
+		}
+		if (status == OrderStatus.CANCELLING) {
+			// The lock holds: the order waits for the kitchen's answer, and remembers where the facts are.
+			this.resumeStatus = next;
+			return;
 		}
 		this.status = next;
 		this.updatedAt = now();

@@ -111,19 +111,40 @@ public class OrderManagement {
 	}
 
 	/**
-	 * The customer's cancellation, allowed until the kitchen accepts the order.
+	 * The customer's cancellation: a request the kitchen answers. The order waits in CANCELLING and
+	 * order.cancellation-requested asks the kitchen; read the outcome from the order. An order already
+	 * cancelling or cancelled is answered as it stands.
 	 *
-	 * @throws OrderNotCancellable once the kitchen has accepted it (PREPARING or later), or if it was rejected
+	 * @throws OrderNotCancellable if its meal is known to be prepared, or it was delivered or rejected
 	 */
 	@Transactional
-	public Order cancel(UUID orderId) {
+	public Order requestCancellation(UUID orderId) {
 		Order order = find(orderId);
-		order.cancel(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
 		if (record(order) > 0) {
-			timeline.record(orderId, ownStep(order, "cancelled by customer"));
-			log.info("Order {}: CANCELLED at the customer's request", orderId);
+			timeline.record(orderId, ownStep(order, "cancellation requested by customer"));
+			log.info("Order {}: CANCELLING at the customer's request; the kitchen decides", orderId);
 		}
 		return order;
+	}
+
+	/**
+	 * Asks the kitchen to cancel an order that sat in {@code stuckIn} past its deadline, if it is still
+	 * there and may still be cancelled; like a customer's request, it is cancelled only if the kitchen
+	 * grants it. False if there was nothing to ask (the saga moved on meanwhile, or too far).
+	 */
+	@Transactional
+	public boolean requestCancellationForDeadline(UUID orderId, OrderStatus stuckIn, String detail) {
+		Order order = find(orderId);
+		if (order.status() != stuckIn || !order.canRequestCancellation()) {
+			return false;
+		}
+		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, detail);
+		if (record(order) > 0) {
+			timeline.record(orderId, ownStep(order, "cancellation requested: deadline passed"));
+			log.info("Order {}: CANCELLING, its deadline in {} passed; the kitchen decides", orderId, stuckIn);
+		}
+		return true;
 	}
 
 	/**
@@ -131,25 +152,6 @@ public class OrderManagement {
 	 *
 	 * @throws OrderNotFound if there is no such order (an empty timeline would hide a wrong id)
 	 */
-	/**
-	 * Cancels an order that sat in {@code stuckIn} past its deadline, if it is still there and the
-	 * kitchen has not accepted it; order.cancelled then makes the others release, refund and drop
-	 * their part. False if there was nothing to cancel (the saga moved on meanwhile, or too far).
-	 */
-	@Transactional
-	public boolean cancelForDeadline(UUID orderId, OrderStatus stuckIn, String detail) {
-		Order order = find(orderId);
-		if (order.status() != stuckIn || !order.canCancel(CancellationReason.DEADLINE_EXCEEDED)) {
-			return false;
-		}
-		order.cancel(CancellationReason.DEADLINE_EXCEEDED, detail);
-		if (record(order) > 0) {
-			timeline.record(orderId, ownStep(order, "cancelled: deadline passed"));
-			log.info("Order {}: CANCELLED, its deadline in {} passed", orderId, stuckIn);
-		}
-		return true;
-	}
-
 	@Transactional(readOnly = true)
 	public List<Timeline.Recorded> timeline(UUID orderId) {
 		if (!orders.existsById(orderId)) {

@@ -7,12 +7,15 @@ import org.springframework.http.HttpStatus;
 
 import com.example.food.infrastructure.web.ProblemException;
 
-/** The order is past the point where it can be cancelled: the kitchen has accepted it, or it never started. */
+/**
+ * The order's own state already forbids a cancellation request: its meal is known to be prepared (or
+ * the order was delivered), or it never started (rejected). Earlier, the kitchen decides.
+ */
 public class OrderNotCancellable extends ProblemException {
 
 	OrderNotCancellable(UUID orderId, OrderStatus status) {
 		super(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable",
-				"Order " + orderId + " is " + status + "; an order can be cancelled only until the kitchen accepts it.",
+				"Order " + orderId + " is " + status + "; a cancellation can be requested only until its meal is prepared.",
 				Map.of("orderId", orderId, "orderStatus", status));
 	}
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.DeliveryAddress;
+import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderPlaced;
 
@@ -69,35 +70,102 @@ class OrderTests {
 	}
 
 	@Test
-	void cancelsAtTheCustomersRequestWithTheLines() {
+	void asksTheKitchenToCancelAndWaitsInCancellingWithoutCompensatingYet() {
 		Order order = placed();
+		order.markPaid();
 
-		order.cancel(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
 
-		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
+		assertThat(order.progress()).isEqualTo(OrderStatus.PAID);
 		assertThat(order.reason()).isEqualTo("CUSTOMER_REQUEST");
-		assertThat(order.takeEvents()).singleElement()
-			.isInstanceOfSatisfying(OrderCancelled.class, cancelled -> assertThat(cancelled.lines()).hasSize(2));
+		assertThat(order.takeEvents()).as("a request, no order.cancelled yet")
+			.containsExactly(new OrderCancellationRequested(CancellationReason.CUSTOMER_REQUEST, "changed my mind"));
 	}
 
 	@Test
-	void ignoresARepeatedCancellation() {
+	void endsCancelledWithTheLinesOnlyWhenTheKitchenGrantsTheRequest() {
 		Order order = placed();
-		order.cancel(CancellationReason.CUSTOMER_REQUEST, null);
+		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, "no payment within PT2M");
 		order.takeEvents();
 
-		order.cancel(CancellationReason.CUSTOMER_REQUEST, null);
+		order.cancellationGranted();
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.reason()).isEqualTo("DEADLINE_EXCEEDED");
+		assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(OrderCancelled.class, cancelled -> {
+			assertThat(cancelled.reason()).isEqualTo(CancellationReason.DEADLINE_EXCEEDED);
+			assertThat(cancelled.lines()).hasSize(2);
+		});
+	}
+
+	@Test
+	void keepsCountingTheFactsWhileCancellingAndReturnsToThemWhenRefused() {
+		Order order = placed();
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.takeEvents();
+
+		order.markPaid();
+		order.markPreparing();
+		order.markReadyForDelivery();
+
+		assertThat(order.status()).as("the semantic lock holds").isEqualTo(OrderStatus.CANCELLING);
+		assertThat(order.canAdvanceTo(OrderStatus.PREPARING)).isFalse();
+		order.cancellationRefused();
+		assertThat(order.status()).isEqualTo(OrderStatus.READY_FOR_DELIVERY);
+		assertThat(order.reason()).isNull();
+		assertThat(order.takeEvents()).as("nothing to compensate").isEmpty();
+	}
+
+	@Test
+	void endsACancellingOrderAtOnceForAFactThatEndsIt() {
+		Order order = placed();
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.takeEvents();
+
+		order.cancel(CancellationReason.PAYMENT_DECLINED, "card declined");
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.reason()).isEqualTo("PAYMENT_DECLINED");
+		assertThat(order.isCancelling()).isFalse();
+		assertThatIllegalStateException().as("the kitchen's late answer finds nothing pending")
+			.isThrownBy(order::cancellationGranted);
+	}
+
+	@Test
+	void ignoresARepeatedRequest() {
+		Order order = placed();
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.takeEvents();
+
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, "no payment");
+
+		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
+		assertThat(order.reason()).isEqualTo("CUSTOMER_REQUEST");
 		assertThat(order.takeEvents()).isEmpty();
 	}
 
 	@Test
-	void rejectsCancellationOfARejectedOrder() {
-		Order order = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+	void refusesARequestForARejectedOrderOrAPreparedMeal() {
+		Order rejected = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+		Order prepared = placed();
+		prepared.markReadyForDelivery();
 
 		assertThatExceptionOfType(OrderNotCancellable.class)
-			.isThrownBy(() -> order.cancel(CancellationReason.CUSTOMER_REQUEST, null));
+			.isThrownBy(() -> rejected.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind"));
+		assertThatExceptionOfType(OrderNotCancellable.class)
+			.isThrownBy(() -> prepared.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind"));
+		assertThat(prepared.status()).isEqualTo(OrderStatus.READY_FOR_DELIVERY);
+	}
+
+	@Test
+	void letsTheCustomerAskWhileTheKitchenCooksSinceOnlyTheKitchenKnowsIfItIsTooLate() {
+		Order order = placed();
+		order.markPreparing();
+
+		assertThat(order.canRequestCancellation()).isTrue();
+		assertThat(order.canCancel(CancellationReason.CUSTOMER_REQUEST)).as("never a fact").isFalse();
 	}
 
 	@Test
@@ -137,24 +205,12 @@ class OrderTests {
 	@Test
 	void movesAFinishedOrderNoFurther() {
 		Order cancelled = placed();
-		cancelled.cancel(CancellationReason.CUSTOMER_REQUEST, null);
+		cancelled.cancel(CancellationReason.PAYMENT_DECLINED, null);
 		Order rejected = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
 
 		assertThat(cancelled.canAdvanceTo(OrderStatus.PAID)).isFalse();
 		assertThat(rejected.canAdvanceTo(OrderStatus.PAID)).isFalse();
 		assertThatIllegalStateException().isThrownBy(cancelled::markPaid);
-	}
-
-	@Test
-	void rejectsCancellationByTheCustomerOnceTheKitchenAccepted() {
-		Order order = placed();
-		order.markPaid();
-		order.markPreparing();
-
-		assertThat(order.canCancel(CancellationReason.CUSTOMER_REQUEST)).isFalse();
-		assertThatExceptionOfType(OrderNotCancellable.class)
-			.isThrownBy(() -> order.cancel(CancellationReason.CUSTOMER_REQUEST, null));
-		assertThat(order.status()).isEqualTo(OrderStatus.PREPARING);
 	}
 
 	@Test

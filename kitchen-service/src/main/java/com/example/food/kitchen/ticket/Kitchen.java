@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.example.food.events.EventEnvelope;
-import com.example.food.events.OrderCancelled;
+import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.infrastructure.observability.TraceHandoff;
@@ -57,7 +57,10 @@ class Kitchen {
 		this.traces = traces;
 	}
 
-	/** Saga step: payment.completed -> the kitchen accepts the ticket (ticket.accepted) or rejects it (ticket.rejected). */
+	/**
+	 * Saga step: payment.completed (the amount is held) -> the kitchen accepts the ticket
+	 * (ticket.accepted: payment captures, inventory spends the stock) or rejects it (ticket.rejected).
+	 */
 	void openTicket(PaymentCompleted paid, EventEnvelope envelope) {
 		UUID orderId = envelope.orderId();
 		Optional<Ticket> known = tickets.findForUpdateByOrderId(orderId);
@@ -86,30 +89,28 @@ class Kitchen {
 		}
 	}
 
-	/** Saga step: order.cancelled -> the kitchen drops the ticket, unless the meal is already made or never will be. */
-	void cancelTicket(OrderCancelled cancelled, EventEnvelope envelope) {
+	/**
+	 * Saga step: order.cancellation-requested -> the kitchen grants it (ticket.cancelled) unless the
+	 * meal is prepared (ticket.cancellation-refused). Asynchronous request-reply: the answer is
+	 * correlated with the request by the order id, and caused by it.
+	 */
+	void answerCancellation(OrderCancellationRequested request, EventEnvelope envelope) {
 		UUID orderId = envelope.orderId();
-		Optional<Ticket> known = tickets.findForUpdateByOrderId(orderId);
-		if (known.isEmpty()) {
-			// Whatever the reason: the kitchen need not know whether a payment may still complete.
-			tickets.saveAndFlush(Ticket.tombstone(orderId, cancelled.reason(), clock.instant()));
-			log.info("Order {}: cancelled ({}) before its payment completed; stored a tombstone, so a late "
-					+ "payment.completed makes no ticket", orderId, cancelled.reason());
-			return;
+		// The same row lock as opening the ticket and the meal timer: the answer sees the ticket's last word.
+		Ticket ticket = tickets.findForUpdateByOrderId(orderId).orElse(null);
+		if (ticket == null) {
+			// Nothing cooked and nothing will be: a tombstone keeps a late payment.completed from opening a ticket.
+			ticket = Ticket.tombstone(orderId, request.reason(), clock.instant());
+			log.info("Order {}: cancellation ({}) granted before its payment completed; stored a tombstone, so a late "
+					+ "payment.completed opens no ticket", orderId, request.reason());
 		}
-		Ticket ticket = known.get();
-		switch (ticket.status()) {
-			case ACCEPTED -> {
-				ticket.cancel(cancelled.reason(), clock.instant());
-				log.info("Order {}: ticket {} cancelled ({}) before the meal was prepared; no meal.prepared will follow",
-						orderId, ticket.id(), cancelled.reason());
-			}
-			case PREPARED -> log.info("Order {}: order.cancelled ({}) ignored: ticket {} is PREPARED, the food is made",
-					orderId, cancelled.reason(), ticket.id());
-			case REJECTED -> log.info("Order {}: order.cancelled ({}) ignored: ticket {} was REJECTED, the food was never made",
-					orderId, cancelled.reason(), ticket.id());
-			case CANCELLED -> log.info("Order {}: order.cancelled ({}) ignored: ticket {} is already CANCELLED", orderId,
-					cancelled.reason(), ticket.id());
+		else {
+			TicketStatus before = ticket.status();
+			ticket.answerCancellation(request.reason(), clock.instant());
+			log.info("Order {}: cancellation ({}) {}: ticket {} was {}", orderId, request.reason(),
+					before == TicketStatus.PREPARED ? "refused, the meal is prepared" : "granted", ticket.id(), before);
 		}
+		tickets.saveAndFlush(ticket);
+		ticket.takeEvents().forEach(event -> outbox.add(envelope.caused(event)));
 	}
 }

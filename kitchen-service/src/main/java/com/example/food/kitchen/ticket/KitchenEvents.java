@@ -3,13 +3,15 @@ package com.example.food.kitchen.ticket;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.example.food.events.OrderCancelled;
+import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.infrastructure.messaging.EventHandlers;
 
 /**
  * What the kitchen listens to, and so what its queue {@code kitchen.events} is bound to: a paid
- * order becomes a ticket; a cancelled one drops it.
+ * order becomes a ticket; a request to cancel an order gets the kitchen's answer. order.cancelled is
+ * not bound: an order is cancelled either by the kitchen's own decision (granted, rejected) or after
+ * its meal was made (no courier), so the kitchen has nothing to undo.
  */
 @Configuration(proxyBeanMethods = false)
 class KitchenEvents {
@@ -18,7 +20,7 @@ class KitchenEvents {
 	EventHandlers kitchenEventHandlers(Kitchen kitchen) {
 		return EventHandlers.builder()
 			.on(PaymentCompleted.class, "open ticket", kitchen::openTicket)
-			.on(OrderCancelled.class, "cancel ticket", kitchen::cancelTicket)
+			.on(OrderCancellationRequested.class, "answer cancellation", kitchen::answerCancellation)
 			.build();
 	}
 }

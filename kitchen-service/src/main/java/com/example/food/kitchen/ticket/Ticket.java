@@ -29,6 +29,8 @@ import com.example.food.events.FoodEvent;
 import com.example.food.events.MealPrepared;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.events.TicketAccepted;
+import com.example.food.events.TicketCancellationRefused;
+import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
 
 /**
@@ -37,9 +39,11 @@ import com.example.food.events.TicketRejected;
  * change is allowed and registers the event it causes; {@link Kitchen} and {@link MealPreparation}
  * write those events to the outbox in the same transaction as the ticket.
  *
- * <p>One ticket per order (order_id is unique). An order cancelled before its payment completed
- * gets a tombstone: a CANCELLED ticket without lines, which keeps the order id taken so that a late
- * payment.completed makes no ticket.
+ * <p>One ticket per order (order_id is unique). The kitchen answers an order's cancellation request
+ * here, since only it knows whether the meal is prepared: granted while nothing is cooked or the
+ * meal is not ready yet, refused once it is prepared. An order whose cancellation is granted before
+ * its payment completed gets a tombstone: a CANCELLED ticket without lines, which keeps the order id
+ * taken so that a late payment.completed makes no ticket.
  */
 @Entity
 @Table(name = "ticket")
@@ -136,32 +140,37 @@ public class Ticket {
 	}
 
 	/**
-	 * The order was cancelled before the kitchen heard that it was paid. Nothing is cooked and nothing
-	 * is announced; the tombstone only keeps the order id taken, so that the payment, if it still
+	 * A cancellation was asked for before the kitchen heard that the order was paid: granted, as
+	 * nothing is cooked. The tombstone keeps the order id taken, so that the payment, if it still
 	 * completes, makes no ticket.
 	 */
 	static Ticket tombstone(UUID orderId, CancellationReason reason, Instant now) {
 		Ticket ticket = new Ticket(orderId, TicketStatus.CANCELLED, now);
-		ticket.reason = "Order cancelled (" + reason + ") before its payment completed; no ticket was made";
+		ticket.reason = "Cancellation (" + reason + ") granted before the order's payment completed; no ticket was made";
+		ticket.events.add(new TicketCancelled(ticket.id, reason, "no ticket yet: none will be opened for this order"));
 		return ticket;
 	}
 
 	/**
-	 * Drops an accepted ticket whose order was cancelled before the meal was ready: the timer is
-	 * cleared, so no meal.prepared will ever be announced for it. The kitchen announces nothing: the
-	 * order service already knows, it cancelled the order.
-	 *
-	 * @throws IllegalStateException unless the ticket is ACCEPTED; what happens then is the caller's
-	 * decision (see {@link Kitchen#cancelTicket})
+	 * The kitchen's answer to the order's cancellation request, taken under the ticket's row lock (the
+	 * lock the meal timer also takes), so that a meal is never prepared and cancelled at once. Granted
+	 * (ticket.cancelled) unless the meal is prepared: an accepted ticket is dropped and its timer
+	 * cleared, so no meal.prepared will follow; a rejected or cancelled one had nothing cooking.
+	 * Refused (ticket.cancellation-refused) once the meal is prepared: the point of no return.
 	 */
-	void cancel(CancellationReason reason, Instant now) {
-		if (status != TicketStatus.ACCEPTED) {
-			throw new IllegalStateException("ticket " + id + " is " + status + "; only an accepted ticket is cancelled");
+	void answerCancellation(CancellationReason reason, Instant now) {
+		switch (status) {
+			case ACCEPTED -> {
+				this.status = TicketStatus.CANCELLED;
+				this.reason = "Cancellation (" + reason + ") granted before the meal was prepared";
+				this.readyAt = null;
+				this.updatedAt = micros(now);
+				events.add(new TicketCancelled(id, reason, "the ticket was accepted, the meal not yet prepared: dropped"));
+			}
+			case REJECTED -> events.add(new TicketCancelled(id, reason, "the kitchen had rejected the ticket: nothing is cooked"));
+			case CANCELLED -> events.add(new TicketCancelled(id, reason, "the ticket was already cancelled"));
+			case PREPARED -> events.add(new TicketCancellationRefused(id, reason, "the meal is prepared"));
 		}
-		this.status = TicketStatus.CANCELLED;
-		this.reason = "Order cancelled (" + reason + ") before the meal was prepared";
-		this.readyAt = null;
-		this.updatedAt = micros(now);
 	}
 
 	/**
@@ -185,7 +194,7 @@ public class Ticket {
 		return taken;
 	}
 
-	/** A CANCELLED ticket without lines: made for an order cancelled before its payment completed. */
+	/** A CANCELLED ticket without lines: made when a cancellation was granted before the payment completed. */
 	public boolean isTombstone() {
 		return status == TicketStatus.CANCELLED && lines.isEmpty();
 	}

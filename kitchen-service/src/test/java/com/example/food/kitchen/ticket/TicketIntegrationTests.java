@@ -118,27 +118,6 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 	}
 
 	@Test
-	void leavesARejectedTicketAsItIsWhenTheOrderIsCancelledForIt() {
-		String unavailable = newSku();
-		UUID orderId = UUID.randomUUID();
-		http().asAdmin().putJson("/admin/kitchen/unavailable-skus/" + unavailable, "");
-		try {
-			bus.publish(paymentCompleted(orderId, unavailable));
-			bus.await(TicketRejected.class, orderId);
-			EventEnvelope cancelled = orderCancelled(orderId, CancellationReason.KITCHEN_REJECTED);
-
-			bus.publish(cancelled);
-
-			awaitHandled(cancelled);
-			assertThat(ticketStatus(orderId)).isEqualTo("REJECTED");
-			assertThat(outboxTypes(orderId)).containsExactly(RoutingKeys.TICKET_REJECTED);
-		}
-		finally {
-			http().asAdmin().delete("/admin/kitchen/unavailable-skus/" + unavailable);
-		}
-	}
-
-	@Test
 	void answersAnOrderWithoutTicketWithNotFound() {
 		UUID orderId = UUID.randomUUID();
 

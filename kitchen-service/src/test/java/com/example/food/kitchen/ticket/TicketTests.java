@@ -15,6 +15,8 @@ import com.example.food.events.MealPrepared;
 import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.events.TicketAccepted;
+import com.example.food.events.TicketCancellationRefused;
+import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,34 +81,50 @@ class TicketTests {
 	}
 
 	@Test
-	void cancelsOnlyAnAcceptedTicketAndClearsItsTimer() {
+	void grantsACancellationOfAnAcceptedTicketAndClearsItsTimer() {
 		Ticket ticket = accepted();
 
-		ticket.cancel(CancellationReason.CUSTOMER_REQUEST, NOW);
+		ticket.answerCancellation(CancellationReason.CUSTOMER_REQUEST, NOW);
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.CANCELLED);
 		assertThat(ticket.readyAt()).isNull();
-		assertThat(ticket.takeEvents()).as("the order service already knows").isEmpty();
+		assertThat(ticket.takeEvents()).singleElement().isInstanceOfSatisfying(TicketCancelled.class,
+				granted -> assertThat(granted.reason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST));
 		assertThatIllegalStateException().isThrownBy(() -> ticket.markPrepared(NOW.plusSeconds(10)));
-		assertThatIllegalStateException().isThrownBy(() -> ticket.cancel(CancellationReason.CUSTOMER_REQUEST, NOW));
 	}
 
 	@Test
-	void refusesToCancelAPreparedTicket() {
+	void refusesACancellationOnceTheMealIsPrepared() {
 		Ticket ticket = accepted();
 		ticket.markPrepared(NOW.plusSeconds(5));
+		ticket.takeEvents();
 
-		assertThatIllegalStateException().isThrownBy(() -> ticket.cancel(CancellationReason.NO_COURIER, NOW));
+		ticket.answerCancellation(CancellationReason.CUSTOMER_REQUEST, NOW.plusSeconds(6));
+
+		assertThat(ticket.status()).isEqualTo(TicketStatus.PREPARED);
+		assertThat(ticket.takeEvents()).singleElement().isInstanceOfSatisfying(TicketCancellationRefused.class,
+				refused -> assertThat(refused.refusal()).contains("prepared"));
 	}
 
 	@Test
-	void makesATombstoneThatHasNothingToCook() {
-		Ticket tombstone = Ticket.tombstone(UUID.randomUUID(), CancellationReason.PAYMENT_DECLINED, NOW);
+	void grantsACancellationOfARejectedTicketWithoutChangingIt() {
+		Ticket ticket = Ticket.open(UUID.randomUUID(), UUID.randomUUID(), PAID, Set.of("PIZZA"), NOW, FIVE_SECONDS);
+		ticket.takeEvents();
+
+		ticket.answerCancellation(CancellationReason.DEADLINE_EXCEEDED, NOW);
+
+		assertThat(ticket.status()).isEqualTo(TicketStatus.REJECTED);
+		assertThat(ticket.takeEvents()).singleElement().isInstanceOf(TicketCancelled.class);
+	}
+
+	@Test
+	void makesATombstoneThatHasNothingToCookAndGrantsTheRequest() {
+		Ticket tombstone = Ticket.tombstone(UUID.randomUUID(), CancellationReason.CUSTOMER_REQUEST, NOW);
 
 		assertThat(tombstone.isTombstone()).isTrue();
 		assertThat(tombstone.status()).isEqualTo(TicketStatus.CANCELLED);
 		assertThat(tombstone.lines()).isEmpty();
-		assertThat(tombstone.takeEvents()).isEmpty();
+		assertThat(tombstone.takeEvents()).singleElement().isInstanceOf(TicketCancelled.class);
 		assertThatIllegalStateException().isThrownBy(() -> tombstone.markPrepared(NOW));
 	}
 

@@ -6,6 +6,8 @@ import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.MealPrepared;
 import com.example.food.events.TicketAccepted;
+import com.example.food.events.TicketCancellationRefused;
+import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
 import com.example.food.order.Order;
 import com.example.food.order.OrderStatus;
@@ -21,7 +23,7 @@ class KitchenFacts {
 	}
 
 	void on(TicketAccepted event, EventEnvelope envelope) {
-		// Saga step: the kitchen took the order, it is PREPARING; from here the customer can no longer cancel.
+		// Saga step: the kitchen took the order, it is PREPARING; a cancellation may still be granted until the meal is prepared.
 		saga.advance(envelope, OrderStatus.PREPARING, Order::markPreparing, "ticket " + event.ticketId());
 	}
 
@@ -36,5 +38,16 @@ class KitchenFacts {
 	void on(MealPrepared event, EventEnvelope envelope) {
 		// Saga step: the food is ready, the order is READY_FOR_DELIVERY (delivery hears the same fact).
 		saga.advance(envelope, OrderStatus.READY_FOR_DELIVERY, Order::markReadyForDelivery, "ticket " + event.ticketId());
+	}
+
+	void on(TicketCancelled event, EventEnvelope envelope) {
+		// Saga step (answer): the kitchen granted the cancellation, nothing is cooked; the order is CANCELLED
+		// and order.cancelled asks payment to void or refund and inventory to put the stock back.
+		saga.answerCancellation(envelope, true, event.detail());
+	}
+
+	void on(TicketCancellationRefused event, EventEnvelope envelope) {
+		// Saga step (answer): the kitchen refused, the meal is prepared; the order goes on to its delivery.
+		saga.answerCancellation(envelope, false, event.refusal());
 	}
 }

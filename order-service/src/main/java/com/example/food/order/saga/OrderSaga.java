@@ -64,14 +64,55 @@ class OrderSaga {
 			ignore(order, fact, detail, whyNotAdvance(order, next));
 			return;
 		}
-		OrderStatus before = order.status();
+		OrderStatus before = order.progress();
 		transition.accept(order);
 		List<OrderStatus> skipped = between(before, next);
 		String note = skipped.isEmpty() ? detail
 				: detail + "; arrived early: " + skipped + " taken as implied, its fact has not arrived yet";
-		timeline.record(order.id(), TimelineEntry.ofFact(fact, next.name(), null, note));
-		log.info("Order {}: {} {} -> {}{}", order.id(), fact.type(), before, next,
-				skipped.isEmpty() ? "" : " (early: " + skipped + " implied)");
+		if (order.isCancelling()) {
+			// The semantic lock: the order stays CANCELLING until the kitchen answers, the fact still counts.
+			note += "; a cancellation is pending: the order stays CANCELLING, and returns to " + next
+					+ " if the kitchen refuses it";
+		}
+		timeline.record(order.id(), TimelineEntry.ofFact(fact, order.status().name(), null, note));
+		log.info("Order {}: {} {} -> {}{}{}", order.id(), fact.type(), before, next,
+				skipped.isEmpty() ? "" : " (early: " + skipped + " implied)",
+				order.isCancelling() ? " (still CANCELLING)" : "");
+	}
+
+	/**
+	 * The kitchen's answer to a cancellation request. Granted: the order ends CANCELLED for the reason
+	 * it asked with, and order.cancelled (caused by the answer) sets the compensations going. Refused:
+	 * it goes back to where the facts put it. An answer that finds no request pending (a fact such as
+	 * payment.failed ended the order meanwhile) is ignored, and says so.
+	 */
+	void answerCancellation(EventEnvelope answer, boolean granted, String detail) {
+		Optional<Order> found = orderOf(answer);
+		if (found.isEmpty()) {
+			return;
+		}
+		Order order = found.get();
+		if (!order.isCancelling()) {
+			ignore(order, answer, detail, order.status() == OrderStatus.CANCELLED
+					? "the order was already cancelled (" + order.reason() + "); nothing is pending"
+					: "no cancellation is pending: the order is " + order.status());
+			return;
+		}
+		if (granted) {
+			order.cancellationGranted();
+			order.takeEvents().forEach(event -> outbox.add(answer.caused(event)));
+			timeline.record(order.id(), TimelineEntry.ofFact(answer, OrderStatus.CANCELLED.name(), order.reason(),
+					"granted by the kitchen: " + detail + "; order.cancelled sent to compensate"));
+			log.info("Order {}: {} CANCELLING -> CANCELLED ({}); order.cancelled sent", order.id(), answer.type(),
+					order.reason());
+		}
+		else {
+			order.cancellationRefused();
+			timeline.record(order.id(), TimelineEntry.ofFact(answer, order.status().name(), null,
+					"refused by the kitchen: " + detail + "; the order runs on"));
+			log.info("Order {}: {} CANCELLING -> {}: the kitchen refused ({})", order.id(), answer.type(),
+					order.status(), detail);
+		}
 	}
 
 	/** Ends the order for {@code reason}, if the aggregate allows it, and announces order.cancelled, caused by this fact. */
@@ -119,7 +160,7 @@ class OrderSaga {
 	}
 
 	private static String whyNotAdvance(Order order, OrderStatus next) {
-		OrderStatus status = order.status();
+		OrderStatus status = order.progress();
 		if (status == next) {
 			return "duplicate: the order is already " + status;
 		}
@@ -143,7 +184,7 @@ class OrderSaga {
 		if (status == OrderStatus.REJECTED) {
 			return "the order was rejected when placed; no saga runs for it";
 		}
-		return "contradicts an earlier fact: the order is already " + status + ", too far along for " + reason;
+		return "contradicts an earlier fact: the order is already " + order.progress() + ", too far along for " + reason;
 	}
 
 	/** The happy-path states strictly between the two: those an early fact skips. */

@@ -25,10 +25,11 @@ import com.example.food.order.timeline.Timeline;
  * finds orders that sat in one state longer than its deadline and reports each once per state: a
  * timeline entry, a WARN line and the counter {@value #METRIC} tagged with the state.
  *
- * <p>Where the design allows, before the kitchen accepts (AWAITING_PAYMENT and PAID), it also
- * cancels the order with reason DEADLINE_EXCEEDED: order.cancelled then makes inventory release,
- * payment refund what it charged and the kitchen drop its ticket. Once the kitchen has accepted,
- * the food is being made: the order is only reported, and runs on to its end.
+ * <p>Before the kitchen accepts (AWAITING_PAYMENT and PAID) it also asks for the order to be
+ * cancelled with reason DEADLINE_EXCEEDED, through the same door as a customer: the kitchen decides
+ * (it may have accepted a second ago, or be down), and only a granted request cancels the order.
+ * Nothing is forced on order-service's own view. Later states, and a CANCELLING order whose answer
+ * is late, are only reported: what cannot be decided is reported, never forced.
  */
 @Component
 class SagaDeadlines {
@@ -83,11 +84,11 @@ class SagaDeadlines {
 		boolean cancellable = status.isBefore(OrderStatus.PREPARING);
 		for (Orders.Idle idle : orders.findByStatusAndUpdatedAtBefore(status, now.minus(deadline))) {
 			String detail = "in " + status + " since " + idle.updatedAt() + ", longer than its deadline of " + deadline
-					+ (cancellable ? "; cancelled: the kitchen had not accepted it yet"
-							: "; reported only: the kitchen has accepted it, so it runs on to its end");
+					+ (cancellable ? "; cancellation requested: the kitchen decides"
+							: "; reported only: no cancellation is asked in this state");
 			if (timeline.reportDeadlinePassed(idle.id(), status.name(), idle.updatedAt().plus(deadline), detail)) {
 				log.warn("Order {}: deadline passed in {} (there since {}, deadline {}); {}", idle.id(), status,
-						idle.updatedAt(), deadline, cancellable ? "cancelling it" : "reported, not cancelled");
+						idle.updatedAt(), deadline, cancellable ? "asking the kitchen to cancel it" : "reported, not cancelled");
 				meters.counter(METRIC, "state", status.name()).increment();
 			}
 			if (cancellable) {
@@ -100,10 +101,11 @@ class SagaDeadlines {
 	// this attempt fail (optimistic lock) or find nothing to do, and that is fine either way.
 	private void cancel(Orders.Idle idle, OrderStatus status, Duration deadline) {
 		try {
-			management.cancelForDeadline(idle.id(), status, "no progress in " + status + " within " + deadline);
+			management.requestCancellationForDeadline(idle.id(), status,
+					"no progress in " + status + " within " + deadline);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Order {}: cancelling it after its deadline failed this time ({}); tried again at the next check",
+			log.warn("Order {}: asking to cancel it after its deadline failed this time ({}); tried again at the next check",
 					idle.id(), ex.getMessage());
 		}
 	}

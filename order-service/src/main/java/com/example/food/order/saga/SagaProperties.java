@@ -26,7 +26,9 @@ record SagaProperties(@DefaultValue("10s") Duration deadlineCheckInterval,
 			OrderStatus.PAID, Duration.ofMinutes(2),
 			OrderStatus.PREPARING, Duration.ofMinutes(10),
 			OrderStatus.READY_FOR_DELIVERY, Duration.ofMinutes(10),
-			OrderStatus.OUT_FOR_DELIVERY, Duration.ofMinutes(30));
+			OrderStatus.OUT_FOR_DELIVERY, Duration.ofMinutes(30),
+			// The kitchen answers a cancellation request at once; waiting longer means it is down or lagging.
+			OrderStatus.CANCELLING, Duration.ofMinutes(2));
 
 	SagaProperties {
 		if (deadlineCheckInterval.isNegative() || deadlineCheckInterval.isZero()) {

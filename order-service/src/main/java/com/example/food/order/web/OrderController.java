@@ -118,16 +118,19 @@ class OrderController {
 		return orders.timeline(id).stream().map(TimelineView::of).toList();
 	}
 
-	@Operation(summary = "Cancel an order", description = """
-			Possible until the kitchen accepts it: the others then release the stock, refund the \
-			payment and drop the ticket. Cancelling a cancelled order again changes nothing.""")
-	@ApiResponse(responseCode = "200", description = "The order, `CANCELLED` (reason `CUSTOMER_REQUEST`, unless it "
-			+ "was cancelled before)")
+	@Operation(summary = "Ask to cancel an order", description = """
+			A request the kitchen answers, since only the kitchen knows whether the meal is prepared: \
+			the order waits as `CANCELLING` meanwhile. Granted (no meal made), it ends `CANCELLED` \
+			(`CUSTOMER_REQUEST`): the hold on the payment is voided or the capture refunded, and the \
+			stock goes back. Refused (the meal is prepared), it returns to where the saga put it and \
+			its timeline says why. Read the outcome with GET /orders/{id}. Asking again changes nothing.""")
+	@ApiResponse(responseCode = "202", description = "The request is on its way to the kitchen: the order, "
+			+ "`CANCELLING` (or as it stands, if it was already cancelling or cancelled)")
 	@ApiResponse(responseCode = "404", description = "`order-not-found`")
-	@ApiResponse(responseCode = "409", description = "`order-not-cancellable`: the kitchen has accepted it, or it "
-			+ "was rejected (`orderStatus` says which)")
+	@ApiResponse(responseCode = "409", description = "`order-not-cancellable`: its meal is known to be prepared, "
+			+ "or it was delivered or rejected (`orderStatus` says which)")
 	@PostMapping("/{id}/cancel")
-	OrderView cancel(@PathVariable UUID id) {
-		return OrderView.of(orders.cancel(id));
+	ResponseEntity<OrderView> cancel(@PathVariable UUID id) {
+		return ResponseEntity.accepted().body(OrderView.of(orders.requestCancellation(id)));
 	}
 }

@@ -92,17 +92,75 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 	}
 
 	@Test
-	void refusesTheCustomersCancellationOnceTheKitchenAccepted() {
+	void asksTheKitchenToCancelAndCompensatesOnlyOnceTheKitchenGrantsIt() {
 		UUID orderId = placedOrder();
 		publishAndAwait(paymentCompleted(), orderId);
 		publishAndAwait(ticketAccepted(), orderId);
-		awaitStatus(orderId, "PREPARING");
+
+		JsonNode answered = requestCancellation(orderId);
+
+		assertThat(answered.get("status").asString()).isEqualTo("CANCELLING");
+		assertThat(outboxEvents(orderId)).extracting(EventEnvelope::type)
+			.containsExactly(RoutingKeys.ORDER_PLACED, RoutingKeys.ORDER_CANCELLATION_REQUESTED);
+		EventEnvelope granted = publish(ticketCancelled(CancellationReason.CUSTOMER_REQUEST), orderId);
+
+		EventEnvelope cancelled = bus.awaitEnvelope(OrderCancelled.class, orderId);
+		assertCancelledBy(cancelled, granted, CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
+		assertThat(status(orderId)).isEqualTo("CANCELLED");
+		assertThat(awaitStep(orderId, granted).get("detail").asString()).startsWith("granted by the kitchen");
+		assertThat(field(timeline(orderId), "step")).containsExactly("placed", "payment.completed", "ticket.accepted",
+				"cancellation requested by customer", "ticket.cancelled");
+	}
+
+	@Test
+	void keepsTheFactsWhileCancellingAndRunsOnWhenTheKitchenRefuses() {
+		UUID orderId = placedOrder();
+		publishAndAwait(paymentCompleted(), orderId);
+		requestCancellation(orderId);
+
+		publishAndAwait(ticketAccepted(), orderId);
+		JsonNode prepared = awaitStep(orderId, publish(mealPrepared(), orderId));
+		assertThat(prepared.get("statusAfter").asString()).isEqualTo("CANCELLING");
+		assertThat(prepared.get("detail").asString()).contains("returns to READY_FOR_DELIVERY if the kitchen refuses");
+		EventEnvelope refused = publish(cancellationRefused(CancellationReason.CUSTOMER_REQUEST), orderId);
+
+		JsonNode step = awaitStep(orderId, refused);
+		assertThat(step.get("statusAfter").asString()).isEqualTo("READY_FOR_DELIVERY");
+		assertThat(step.get("detail").asString()).contains("refused by the kitchen: the meal is prepared");
+		assertThat(order(orderId).get("reason").isNull()).isTrue();
+		assertThat(outboxEvents(orderId)).extracting(EventEnvelope::type).as("nothing to compensate")
+			.containsExactly(RoutingKeys.ORDER_PLACED, RoutingKeys.ORDER_CANCELLATION_REQUESTED);
+		publishAndAwait(deliveryAssigned(), orderId);
+		publishAndAwait(deliveryCompleted(), orderId);
+		awaitStatus(orderId, "DELIVERED");
+	}
+
+	@Test
+	void refusesAnyRequestOnceTheMealIsKnownToBePrepared() {
+		UUID orderId = placedOrder();
+		publishAndAwait(paymentCompleted(), orderId);
+		publishAndAwait(ticketAccepted(), orderId);
+		publishAndAwait(mealPrepared(), orderId);
 
 		Response response = http().postJson("/orders/" + orderId + "/cancel", "");
 
 		assertProblem(response, 409, "order-not-cancellable");
-		assertThat(status(orderId)).isEqualTo("PREPARING");
+		assertThat(status(orderId)).isEqualTo("READY_FOR_DELIVERY");
 		assertThat(outboxEvents(orderId)).extracting(EventEnvelope::type).containsExactly(RoutingKeys.ORDER_PLACED);
+	}
+
+	@Test
+	void endsACancellingOrderForAFailureFactAndIgnoresTheKitchensLateAnswer() {
+		UUID orderId = placedOrder();
+		requestCancellation(orderId);
+
+		EventEnvelope failed = publish(paymentFailed(), orderId);
+		bus.awaitEnvelope(OrderCancelled.class, orderId);
+		JsonNode late = awaitStep(orderId, publish(ticketCancelled(CancellationReason.CUSTOMER_REQUEST), orderId));
+
+		assertThat(awaitStep(orderId, failed).get("reason").asString()).isEqualTo("PAYMENT_DECLINED");
+		assertThat(late.get("ignoredBecause").asString()).contains("already cancelled (PAYMENT_DECLINED)");
+		assertThat(bus.events(OrderCancelled.class, orderId)).hasSize(1);
 	}
 
 	/** order.cancelled carries the reason, the fact's words and the lines, and names the fact that caused it. */

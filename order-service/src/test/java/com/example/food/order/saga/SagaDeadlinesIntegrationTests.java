@@ -32,12 +32,16 @@ class SagaDeadlinesIntegrationTests extends SagaIntegrationTestSupport {
 	MeterRegistry meters;
 
 	@Test
-	void cancelsAnOrderStuckBeforeTheKitchenAcceptedAndReportsItOnce() {
+	void asksTheKitchenToCancelAnOrderStuckBeforeItAcceptedAndReportsItOnce() {
 		UUID orderId = placedOrder();
 		double before = exceeded("AWAITING_PAYMENT");
 
 		jdbc.update("update customer_order set updated_at = now() - interval '1 hour' where id = ?", orderId);
 
+		awaitStatus(orderId, "CANCELLING");
+		// Nothing is forced: only the kitchen's answer cancels it.
+		assertThat(bus.events(OrderCancelled.class, orderId)).isEmpty();
+		publishAndAwait(ticketCancelled(CancellationReason.DEADLINE_EXCEEDED), orderId);
 		awaitStatus(orderId, "CANCELLED");
 		// Several more checks run meanwhile: the report stays one, the cancellation too.
 		Awaitility.await()
@@ -46,7 +50,7 @@ class SagaDeadlinesIntegrationTests extends SagaIntegrationTestSupport {
 			.until(() -> deadlineSteps(orderId).size() == 1);
 		JsonNode step = deadlineSteps(orderId).getFirst();
 		assertThat(step.get("service").asString()).isEqualTo("order");
-		assertThat(step.get("detail").asString()).contains("longer than its deadline of PT2M").contains("cancelled");
+		assertThat(step.get("detail").asString()).contains("longer than its deadline of PT2M").contains("cancellation requested");
 		assertThat(exceeded("AWAITING_PAYMENT")).isEqualTo(before + 1);
 		assertThat(order(orderId).get("reason").asString()).isEqualTo("DEADLINE_EXCEEDED");
 		List<String> cancellations = jdbc.queryForList(

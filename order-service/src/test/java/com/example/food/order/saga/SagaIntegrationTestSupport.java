@@ -24,7 +24,10 @@ import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
+import com.example.food.events.CancellationReason;
 import com.example.food.events.TicketAccepted;
+import com.example.food.events.TicketCancellationRefused;
+import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
 import com.example.food.infrastructure.testsupport.EventProbe;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
@@ -162,5 +165,20 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 
 	static DeliveryFailed deliveryFailed() {
 		return new DeliveryFailed("no courier available", 3);
+	}
+
+	static TicketCancelled ticketCancelled(CancellationReason reason) {
+		return new TicketCancelled(UUID.randomUUID(), reason, "the ticket was accepted, the meal not yet prepared: dropped");
+	}
+
+	static TicketCancellationRefused cancellationRefused(CancellationReason reason) {
+		return new TicketCancellationRefused(UUID.randomUUID(), reason, "the meal is prepared");
+	}
+
+	/** POST /orders/{id}/cancel, which must be accepted (202): the order waits for the kitchen's answer. */
+	JsonNode requestCancellation(UUID orderId) {
+		var response = http().postJson("/orders/" + orderId + "/cancel", "");
+		org.assertj.core.api.Assertions.assertThat(response.status()).as(response.body()).isEqualTo(202);
+		return response.json();
 	}
 }

@@ -99,16 +99,16 @@ class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 	@Test
 	void doesNotCountATransitionThatIsRolledBack() {
 		UUID orderId = placedOrder();
-		double before = outcomes("CANCELLED", "CUSTOMER_REQUEST");
+		double before = outcomes("CANCELLED", "PAYMENT_DECLINED");
 
 		transaction.executeWithoutResult(status -> {
-			orders.findById(orderId).orElseThrow().cancel(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+			orders.findById(orderId).orElseThrow().cancel(CancellationReason.PAYMENT_DECLINED, "card declined");
 			orders.flush(); // the update is written, and with it the listener runs ...
 			status.setRollbackOnly(); // ... but it never commits
 		});
 
 		assertThat(status(orderId)).isEqualTo("AWAITING_PAYMENT");
-		assertThat(outcomes("CANCELLED", "CUSTOMER_REQUEST")).isEqualTo(before);
+		assertThat(outcomes("CANCELLED", "PAYMENT_DECLINED")).isEqualTo(before);
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class SagaPropertiesTests {
 		assertThat(properties.deadlines()).containsEntry(OrderStatus.AWAITING_PAYMENT, Duration.ofSeconds(30))
 			.containsEntry(OrderStatus.OUT_FOR_DELIVERY, Duration.ofHours(1))
 			.containsEntry(OrderStatus.PAID, Duration.ofMinutes(2))
-			.hasSize(5);
+			.hasSize(6);
 	}
 
 	@Test

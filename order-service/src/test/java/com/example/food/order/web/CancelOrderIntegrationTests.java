@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.example.food.events.CancellationReason;
-import com.example.food.events.OrderCancelled;
+import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.RoutingKeys;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
@@ -13,60 +13,61 @@ import com.example.food.order.OrderServiceIntegrationTestSupport;
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST /orders/{id}/cancel: allowed until the kitchen accepts the order. */
+/**
+ * POST /orders/{id}/cancel: a request the kitchen answers. It is accepted (202) while the meal is not
+ * known to be prepared, and refused at once (409) when the order's own state forbids it.
+ */
 class CancelOrderIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 	@Test
-	void cancelsAnOrderAwaitingPaymentAndAnnouncesItWithItsLines() {
+	void acceptsTheRequestAndAsksTheKitchenWithoutCompensatingYet() {
 		UUID orderId = placedOrder();
 
 		Response response = cancel(orderId);
 
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		assertThat(response.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(response.status()).as(response.body()).isEqualTo(202);
+		assertThat(response.json().get("status").asString()).isEqualTo("CANCELLING");
 		assertThat(response.json().get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
 		assertThat(outboxEvents(orderId)).hasSize(2).last().satisfies(event -> {
-			assertThat(event.type()).isEqualTo(RoutingKeys.ORDER_CANCELLED);
-			OrderCancelled cancelled = (OrderCancelled) event.payload();
-			assertThat(cancelled.reason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
-			assertThat(cancelled.lines()).singleElement().satisfies(line -> {
-				assertThat(line.sku()).isEqualTo("PIZZA-MARGHERITA");
-				assertThat(line.quantity()).isEqualTo(2);
-			});
+			assertThat(event.type()).isEqualTo(RoutingKeys.ORDER_CANCELLATION_REQUESTED);
+			OrderCancellationRequested requested = (OrderCancellationRequested) event.payload();
+			assertThat(requested.reason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
 		});
 	}
 
 	@Test
-	void cancelsAPaidOrder() {
+	void acceptsTheRequestWhileTheKitchenCooksSinceOnlyItKnowsWhetherItIsTooLate() {
 		UUID orderId = placedOrder();
-		setStatus(orderId, "PAID");
+		setStatus(orderId, "PREPARING");
 
-		assertThat(cancel(orderId).status()).isEqualTo(200);
+		assertThat(cancel(orderId).status()).isEqualTo(202);
 	}
 
 	@Test
-	void answersARepeatedCancellationTheSameWayWithoutAnnouncingItTwice() {
+	void answersARepeatedRequestTheSameWayWithoutAskingTwice() {
 		UUID orderId = placedOrder();
 		Response first = cancel(orderId);
 
 		Response second = cancel(orderId);
 
-		assertThat(second.status()).isEqualTo(200);
-		assertThat(second.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(second.status()).isEqualTo(202);
+		assertThat(second.json().get("status").asString()).isEqualTo("CANCELLING");
 		assertThat(second.json().get("updatedAt").asString()).isEqualTo(first.json().get("updatedAt").asString());
-		assertThat(outboxEvents(orderId)).filteredOn(event -> event.type().equals(RoutingKeys.ORDER_CANCELLED))
+		assertThat(outboxEvents(orderId))
+			.filteredOn(event -> event.type().equals(RoutingKeys.ORDER_CANCELLATION_REQUESTED))
 			.hasSize(1);
 	}
 
 	@Test
-	void refusesToCancelOnceTheKitchenAccepted() {
+	void refusesARequestOnceTheMealIsKnownToBePrepared() {
 		UUID orderId = placedOrder();
-		setStatus(orderId, "PREPARING");
+		setStatus(orderId, "READY_FOR_DELIVERY");
 
 		Response response = cancel(orderId);
 
 		assertProblem(response, 409, "order-not-cancellable");
 		assertThat(response.json().get("orderId").asString()).isEqualTo(orderId.toString());
+		assertThat(response.json().get("orderStatus").asString()).isEqualTo("READY_FOR_DELIVERY");
 		assertThat(outboxEvents(orderId)).hasSize(1);
 	}
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderTimelineIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 	@Test
-	void showsThePlacementAndTheCustomersCancellation() {
+	void showsThePlacementAndTheCustomersCancellationRequest() {
 		inventory.reserves();
 		UUID orderId = orderId(placeOrder(ORDER));
 		http().postJson("/orders/" + orderId + "/cancel", "");
@@ -31,8 +31,8 @@ class OrderTimelineIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(steps.get(0).get("statusAfter").asString()).isEqualTo("AWAITING_PAYMENT");
 		assertThat(steps.get(0).get("detail").asString()).isEqualTo("1 line(s), total 19.00");
 		assertThat(steps.get(0).get("ignored").asBoolean()).isFalse();
-		assertThat(steps.get(1).get("step").asString()).isEqualTo("cancelled by customer");
-		assertThat(steps.get(1).get("statusAfter").asString()).isEqualTo("CANCELLED");
+		assertThat(steps.get(1).get("step").asString()).isEqualTo("cancellation requested by customer");
+		assertThat(steps.get(1).get("statusAfter").asString()).isEqualTo("CANCELLING");
 		assertThat(steps.get(1).get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
 	}
 
