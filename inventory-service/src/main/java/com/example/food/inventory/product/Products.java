@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The product table. Every change of stock is ONE conditional update: the condition is checked
  * and the row changed under the row's lock, so two requests can never both take the last item,
- * whatever the interleaving. (A read followed by a write would let both read "1 left".)
+ * whatever the interleaving. (A read followed by a write would let both read "1 left".) The one
+ * read before a write, {@link #spendUnheld}, reads under that lock too.
  */
 @Repository
 public class Products {
@@ -81,6 +82,35 @@ public class Products {
 	 */
 	public void spend(String sku, int quantity) {
 		jdbc.sql("update product set on_hand = on_hand - :quantity, reserved = reserved - :quantity where sku = :sku")
+			.param("sku", sku)
+			.param("quantity", quantity)
+			.update();
+	}
+
+	/**
+	 * Spends stock that is no longer held for its order (the reservation expired and gave it back,
+	 * and the meal is made after all): takes as much of {@code quantity} off the shelf as no order
+	 * holds, and says how much that was. What other orders reserved meanwhile stays theirs: reserved
+	 * never exceeds on_hand.
+	 */
+	public int spendUnheld(String sku, int quantity) {
+		// FOR UPDATE: the row stays locked until the transaction ends, so no reservation can take
+		// what is free between this read and the update.
+		int free = jdbc.sql("select on_hand - reserved from product where sku = :sku for update")
+			.param("sku", sku)
+			.query(Integer.class)
+			.single();
+		int spent = Math.min(quantity, free);
+		jdbc.sql("update product set on_hand = on_hand - :spent where sku = :sku")
+			.param("sku", sku)
+			.param("spent", spent)
+			.update();
+		return spent;
+	}
+
+	/** Puts spent stock back on the shelf: the order it was spent for was cancelled before its meal was made. */
+	public void restock(String sku, int quantity) {
+		jdbc.sql("update product set on_hand = on_hand + :quantity where sku = :sku")
 			.param("sku", sku)
 			.param("quantity", quantity)
 			.update();

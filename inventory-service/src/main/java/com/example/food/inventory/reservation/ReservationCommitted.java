@@ -8,8 +8,9 @@ import org.springframework.http.HttpStatus;
 import com.example.food.infrastructure.web.ProblemException;
 
 /**
- * A release of a reservation the kitchen already took: the stock is being cooked, so it is not
- * given back. Compensation is semantic, not undo (the money is refunded, the pizza is not restocked).
+ * A release over HTTP of a reservation whose stock is spent. A request carries no reason, so it
+ * cannot tell whether the meal was made: only order.cancelled, whose reason says so, puts spent stock
+ * back on the shelf (see {@link MealStock}).
  */
 class ReservationCommitted extends ProblemException {
 

@@ -60,8 +60,8 @@ class ReservationController {
 		};
 	}
 
-	@Operation(summary = "The reservation of an order", description = "`RESERVED`, `COMMITTED` (the kitchen "
-			+ "accepted: the stock is spent), `RELEASED` or `EXPIRED`")
+	@Operation(summary = "The reservation of an order", description = "`RESERVED`, `COMMITTED` (the meal is "
+			+ "made: the stock is spent), `RELEASED` or `EXPIRED`")
 	@ApiResponse(responseCode = "200", description = "The reservation")
 	@ApiResponse(responseCode = "404", description = "`reservation-not-found`")
 	@GetMapping("/{orderId}")
@@ -73,8 +73,8 @@ class ReservationController {
 	@Operation(summary = "Release the reservation of an order", description = "Gives the stock back, as "
 			+ "order.cancelled does")
 	@ApiResponse(responseCode = "200", description = "The reservation, `RELEASED`")
-	@ApiResponse(responseCode = "409", description = "`reservation-committed`: the kitchen has accepted the order; "
-			+ "the stock is spent")
+	@ApiResponse(responseCode = "409", description = "`reservation-committed`: the stock is spent; only "
+			+ "order.cancelled, whose reason says whether the meal was made, can put it back")
 	@DeleteMapping("/{orderId}")
 	Reservation release(@PathVariable UUID orderId) {
 		return reservations.release(orderId);

@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.food.infrastructure.messaging.EventTopology;
 import com.example.food.inventory.product.Products;
 
 /**
@@ -20,6 +22,12 @@ import com.example.food.inventory.product.Products;
  * committed by ticket.accepted nor released by order.cancelled, say because an event was
  * dead-lettered or a service is down) becomes EXPIRED and its stock is given back. The order's own
  * deadline is order-service's concern; this only frees the shelf.
+ *
+ * <p>Expiry must not give back stock that a fact already on its way will spend: the job waits one
+ * interval after a start, and skips every run while events wait in this service's queue (see
+ * {@link EventBacklog}), so that after an outage the queued facts are handled first. A fact that
+ * comes later still (a dead letter replayed, a kitchen that was down) finds the reservation EXPIRED
+ * and commits it late ({@link MealStock}).
  */
 @Component
 class ReservationExpiry {
@@ -35,15 +43,27 @@ class ReservationExpiry {
 
 	private final TransactionTemplate transaction;
 
-	ReservationExpiry(Reservations reservations, Products products, TransactionTemplate transaction) {
+	private final EventBacklog backlog;
+
+	ReservationExpiry(Reservations reservations, Products products, TransactionTemplate transaction, AmqpAdmin broker,
+			EventTopology topology) {
 		this.reservations = reservations;
 		this.products = products;
 		this.transaction = transaction;
+		this.backlog = new EventBacklog(broker, topology.queue());
 	}
 
-	/** Runs every {@code food.reservations.expiry-interval} (see {@link ReservationProperties}). */
-	@Scheduled(fixedDelayString = "${food.reservations.expiry-interval:30s}")
+	/**
+	 * Runs every {@code food.reservations.expiry-interval} (see {@link ReservationProperties}), the
+	 * first time one interval after the start: by then the listener has been taking the events that
+	 * queued up while the service was down, and the backlog check sees what is left of them.
+	 */
+	@Scheduled(fixedDelayString = "${food.reservations.expiry-interval:30s}",
+			initialDelayString = "${food.reservations.expiry-interval:30s}")
 	void expireOverdue() {
+		if (!backlog.isDrained()) {
+			return;
+		}
 		int expired;
 		do {
 			Integer count = transaction.execute(status -> expireBatch());

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,30 +69,44 @@ class Reservations {
 	}
 
 	/**
-	 * RESERVED becomes RELEASED; false if the reservation was not RESERVED. The update locks the
-	 * row, so of two concurrent releases the second waits, then finds it RELEASED and does nothing.
+	 * Moves the reservation from one status to another; false if it was not in {@code from}. The
+	 * update locks the row, so two facts of one order take turns: the second waits until the first
+	 * commits, then finds its outcome (say RELEASED instead of RESERVED) and changes nothing.
 	 */
-	boolean markReleased(UUID orderId) {
+	boolean move(UUID orderId, ReservationStatus from, ReservationStatus to) {
 		return jdbc.sql("""
-				update reservation set status = 'RELEASED', updated_at = now()
-				where order_id = :orderId and status = 'RESERVED'
+				update reservation set status = :to, updated_at = now()
+				where order_id = :orderId and status = :from
 				""")
 			.param("orderId", orderId)
+			.param("from", from.name())
+			.param("to", to.name())
 			.update() == 1;
 	}
 
+	/** What a late commit could not take off the shelf for this line (see V5__add_reservation_line_shortfall.sql). */
+	void recordShortfall(UUID orderId, String sku, int shortfall) {
+		jdbc.sql("update reservation_line set shortfall = :shortfall where order_id = :orderId and sku = :sku")
+			.param("orderId", orderId)
+			.param("sku", sku)
+			.param("shortfall", shortfall)
+			.update();
+	}
+
 	/**
-	 * RESERVED becomes COMMITTED; false if the reservation was not RESERVED. Locks the row like
-	 * {@link #markReleased}: a commit and a release of one order happen one after the other, and
-	 * the second finds the first's outcome.
+	 * What committing the reservation took off the shelf, per SKU in SKU order: each line's quantity,
+	 * less what a late commit could not take. Lines that took nothing are left out.
 	 */
-	boolean markCommitted(UUID orderId) {
+	SortedMap<String, Integer> spent(UUID orderId) {
 		return jdbc.sql("""
-				update reservation set status = 'COMMITTED', updated_at = now()
-				where order_id = :orderId and status = 'RESERVED'
+				select sku, quantity - shortfall as spent from reservation_line
+				where order_id = :orderId and quantity > shortfall
 				""")
 			.param("orderId", orderId)
-			.update() == 1;
+			.query((rs, row) -> Map.entry(rs.getString("sku"), rs.getInt("spent")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Integer::sum, TreeMap::new));
 	}
 
 	/**

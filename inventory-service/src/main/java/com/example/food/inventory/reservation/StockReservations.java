@@ -3,7 +3,6 @@ package com.example.food.inventory.reservation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,8 +22,9 @@ import com.example.food.inventory.reservation.StockInsufficient.Shortage;
 import com.example.food.infrastructure.observability.OrderLogContext;
 
 /**
- * Reserving stock for an order, all or nothing, once per order id; giving it back; and spending it
- * once the kitchen accepts. (Giving back what a stalled saga holds is {@link ReservationExpiry}'s.)
+ * Reserving stock for an order, all or nothing, once per order id, and giving it back. (Spending it
+ * when the meal is made is {@link MealStock}'s; giving back what a stalled saga holds is
+ * {@link ReservationExpiry}'s.)
  *
  * Each use case is ONE transaction (PostgreSQL's default READ COMMITTED), and the safety comes from
  * the statements, not from reading first and deciding after: the order id is claimed by inserting
@@ -85,7 +85,8 @@ public class StockReservations {
 
 	/**
 	 * {@code DELETE /reservations/{orderId}}: gives back the stock held for the order (see
-	 * {@link #giveBack}), and refuses with 409 if the kitchen has already spent it.
+	 * {@link #giveBack}), and refuses with 409 if it is spent. A request carries no reason, so it
+	 * cannot tell whether the meal was made: only order.cancelled puts spent stock back.
 	 */
 	@Transactional
 	public Reservation release(UUID orderId) {
@@ -94,54 +95,6 @@ public class StockReservations {
 			throw new ReservationCommitted(orderId);
 		}
 		return reservation;
-	}
-
-	/**
-	 * order.cancelled: gives back the stock held for the order (see {@link #giveBack}). A committed
-	 * reservation is left as it is, on purpose and without an error: the kitchen accepted, the food
-	 * was made, so the cancellation refunds the money (payment's part) but restocks nothing. An
-	 * exception here would only be retried and dead-lettered, and no retry can un-cook a pizza.
-	 */
-	@Transactional
-	public void releaseForCancelledOrder(UUID orderId) {
-		if (giveBack(orderId).status() == ReservationStatus.COMMITTED) {
-			log.info("Order {}: cancellation ignored by inventory: the kitchen already accepted, the stock is spent "
-					+ "and is not restocked", orderId);
-		}
-	}
-
-	/**
-	 * ticket.accepted: the kitchen took the order, so the stock held for it is spent (it leaves
-	 * on_hand and reserved together). Idempotent: a second commit finds it COMMITTED and spends
-	 * nothing. Only a RESERVED reservation can be committed; any other is ignored on purpose, and
-	 * the log says why. The reservation's own lines say what is spent, not the event's.
-	 */
-	@Transactional
-	public void commit(UUID orderId) {
-		if (reservations.markCommitted(orderId)) {
-			Reservation reservation = reservations.find(orderId).orElseThrow();
-			// Lines are in SKU order, the same lock order as reserving and releasing.
-			reservation.lines().forEach(line -> products.spend(line.sku(), line.quantity()));
-			log.info("Order {}: committed its reservation, the kitchen accepted: stock spent {}", orderId,
-					quantities(reservation));
-			return;
-		}
-		Optional<Reservation> reservation = reservations.find(orderId);
-		if (reservation.isEmpty()) {
-			log.info("Order {}: commit ignored: inventory has no reservation for it, there is no stock to spend", orderId);
-			return;
-		}
-		switch (reservation.get().status()) {
-			case COMMITTED -> log.info("Order {}: reservation already committed; nothing is spent twice", orderId);
-			case RELEASED -> log.info("Order {}: commit ignored: the reservation was released (the order was cancelled "
-					+ "before the kitchen accepted), there is no stock to spend", orderId);
-			case EXPIRED -> log.warn("Order {}: commit ignored: the reservation expired before the kitchen accepted and "
-					+ "its stock was given back; on_hand counts food the kitchen is using until it is counted again",
-					orderId);
-			// Not RESERVED a moment ago, RESERVED now: it was being reserved meanwhile. Thrown to be retried.
-			case RESERVED -> throw new IllegalStateException(
-					"The reservation of order " + orderId + " was made while it was being committed; commit again");
-		}
 	}
 
 	@Transactional(readOnly = true)
@@ -153,15 +106,16 @@ public class StockReservations {
 	 * Gives back the stock held for the order and answers with the reservation as it now stands.
 	 * Idempotent: releasing again changes nothing. An order with no reservation gets a RELEASED
 	 * tombstone, so that its reservation request, if it is still on its way (a slow first attempt, a
-	 * retry), reserves nothing that no one would ever release. A COMMITTED reservation is left as it
-	 * is; what that means is the caller's to say.
+	 * retry), reserves nothing that no one would ever release. A COMMITTED or EXPIRED reservation is
+	 * left as it is; what that means is the caller's to say ({@link #release}, {@link MealStock}).
 	 */
-	private Reservation giveBack(UUID orderId) {
+	@Transactional
+	Reservation giveBack(UUID orderId) {
 		if (reservations.claimAsReleased(orderId)) {
 			log.info("Released order {} before it reserved anything: stored a tombstone", orderId);
 			return reservations.find(orderId).orElseThrow();
 		}
-		if (reservations.markReleased(orderId)) {
+		if (reservations.move(orderId, ReservationStatus.RESERVED, ReservationStatus.RELEASED)) {
 			Reservation reservation = reservations.find(orderId).orElseThrow();
 			// Lines are in SKU order, the same lock order as reserving.
 			reservation.lines().forEach(line -> products.release(line.sku(), line.quantity()));
@@ -189,12 +143,6 @@ public class StockReservations {
 	private List<Shortage> shortages(List<String> shortSkus, Map<String, Integer> quantities) {
 		Map<String, Integer> available = products.available(shortSkus);
 		return shortSkus.stream().map(sku -> new Shortage(sku, quantities.get(sku), available.get(sku))).toList();
-	}
-
-	private static Map<String, Integer> quantities(Reservation reservation) {
-		Map<String, Integer> quantities = new TreeMap<>();
-		reservation.lines().forEach(line -> quantities.put(line.sku(), line.quantity()));
-		return quantities;
 	}
 
 	private static ReservationLine line(PricedItem item, int quantity) {

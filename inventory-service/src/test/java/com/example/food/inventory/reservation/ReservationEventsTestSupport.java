@@ -39,6 +39,11 @@ abstract class ReservationEventsTestSupport {
 
 	static final Duration PATIENCE = Duration.ofSeconds(20);
 
+	/** With {@link #FREQUENT_EXPIRY}: the configuration of the tests that watch reservations expire, one context. */
+	static final String SHORT_TIME_TO_LIVE = "food.reservations.time-to-live=1s";
+
+	static final String FREQUENT_EXPIRY = "food.reservations.expiry-interval=200ms";
+
 	@LocalServerPort
 	int port;
 
@@ -87,9 +92,20 @@ abstract class ReservationEventsTestSupport {
 		return EventEnvelope.of(new TicketAccepted(UUID.randomUUID(), lines(sku, quantity)), orderId);
 	}
 
+	/** Publishes each event once the one before it is handled, so that they arrive in this order. */
+	void arriveInOrder(EventEnvelope... events) {
+		for (EventEnvelope event : events) {
+			bus.publish(event);
+			awaitProcessed(event);
+		}
+	}
+
 	static EventEnvelope orderCancelled(UUID orderId, String sku, int quantity) {
-		return EventEnvelope.of(
-				new OrderCancelled(CancellationReason.CUSTOMER_REQUEST, "changed my mind", lines(sku, quantity)), orderId);
+		return orderCancelled(orderId, sku, quantity, CancellationReason.CUSTOMER_REQUEST);
+	}
+
+	static EventEnvelope orderCancelled(UUID orderId, String sku, int quantity, CancellationReason reason) {
+		return EventEnvelope.of(new OrderCancelled(reason, "cancelled in a test", lines(sku, quantity)), orderId);
 	}
 
 	private static List<OrderLine> lines(String sku, int quantity) {
