@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,18 +21,27 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import com.example.food.events.CancellationReason;
+import com.example.food.events.EventEnvelope;
+import com.example.food.events.EventJson;
 import com.example.food.events.FoodEvent;
 import com.example.food.events.InvalidEvent;
 import com.example.food.events.OrderPlaced;
+import com.example.food.events.PaymentCaptured;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
+import com.example.food.events.PaymentVoided;
+import com.example.food.payment.gateway.GatewayDecision;
+import com.example.food.payment.gateway.GatewayOperation;
+import com.example.food.payment.gateway.GatewayRequest;
 
 /**
- * The payment of one order. It comes into being charged, declined, or as a tombstone for an order
- * cancelled before it was charged; after that its only move is CHARGED to REFUNDED, once. Each
- * transition registers the event it causes; {@link PaymentManagement} writes them to the outbox in
- * the same transaction as the payment.
+ * The payment of one order: money is held, then taken. It guards its transitions in two halves.
+ * A fact asks for a gateway operation ({@link #requestCapture}, {@link #requestCancellation}): that
+ * only records the <em>intent</em>, the one pending operation, and nothing changes hands yet. The
+ * gateway's answer is then {@link #record recorded}: the status moves, the event is registered,
+ * and a follow-up remembered meanwhile becomes the next intent. {@link PaymentManagement} and
+ * {@link GatewayCalls} write the registered events to the outbox with the payment.
  */
 @Entity
 @Table(name = "payment")
@@ -56,18 +67,40 @@ public class Payment {
 
 	private @Nullable String reason;
 
+	@Enumerated(EnumType.STRING)
+	private @Nullable CancellationReason cancellationReason;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
 
+	private @Nullable Instant authorizedAt;
+
+	private @Nullable Instant capturedAt;
+
+	private @Nullable Instant voidedAt;
+
 	private @Nullable Instant refundedAt;
+
+	// The gateway operation asked for and not answered yet (payment.pending_operation and its companions).
+	@Embedded
+	private GatewayIntent intent = new GatewayIntent();
+
+	/** The order.placed event, kept only until the authorisation is answered: its token and lines are needed till then. */
+	private @Nullable String orderPlaced;
+
+	/** What came while the intent was pending, applied to its answer ({@link FollowUp}). */
+	@Enumerated(EnumType.STRING)
+	private @Nullable FollowUp followUp;
+
+	private @Nullable UUID followUpCause;
 
 	// Null until first saved: that is how Spring Data tells a new payment (insert) from a loaded one.
 	@Version
 	private @Nullable Long version;
 
 	@Transient
-	private final List<FoodEvent> events = new ArrayList<>();
+	private final List<EventEnvelope> events = new ArrayList<>();
 
 	protected Payment() {
 		// for JPA
@@ -84,63 +117,238 @@ public class Payment {
 	}
 
 	/**
-	 * The gateway's answer to the order's charge. CHARGED announces payment.completed with everything
-	 * the kitchen and delivery need (a fat event: nobody calls back for the lines or the address);
-	 * DECLINED announces payment.failed with the reason.
+	 * order.placed: the payment comes into being AUTHORIZING, with the intent to hold the order's
+	 * total. Nothing is announced until the gateway answers.
 	 *
 	 * @throws InvalidEvent if the order's total or customer id cannot be a payment's
 	 */
-	static Payment attempt(UUID orderId, OrderPlaced order, GatewayDecision decision) {
-		BigDecimal amount = amountOf(order.total());
-		String customerId = customerIdOf(order.customerId());
-		return switch (decision) {
-			case GatewayDecision.Approved() -> {
-				Payment charged = new Payment(orderId, PaymentStatus.CHARGED, amount, customerId);
-				charged.events.add(new PaymentCompleted(charged.id, amount, customerId, order.lines(),
-						order.deliveryAddress()));
-				yield charged;
-			}
-			case GatewayDecision.Declined(String reason) -> {
-				Payment declined = new Payment(orderId, PaymentStatus.DECLINED, amount, customerId);
-				declined.reason = reason;
-				declined.events.add(new PaymentFailed(reason));
-				yield declined;
-			}
+	static Payment authorizing(OrderPlaced order, EventEnvelope placed) {
+		Payment payment = new Payment(placed.orderId(), PaymentStatus.AUTHORIZING, amountOf(order.total()),
+				customerIdOf(order.customerId()));
+		payment.orderPlaced = EventJson.write(placed);
+		payment.startIntent(GatewayOperation.AUTHORIZE, placed.eventId());
+		return payment;
+	}
+
+	/**
+	 * The order was cancelled before its order.placed arrived: nothing to give back and nothing to
+	 * announce, but the order id is taken, so a late order.placed finds this and holds nothing.
+	 */
+	static Payment cancelledBeforePayment(UUID orderId, CancellationReason reason) {
+		Payment tombstone = new Payment(orderId, PaymentStatus.CANCELLED_BEFORE_PAYMENT, null, null);
+		tombstone.cancellationReason = reason;
+		tombstone.reason = "order cancelled before any payment (" + reason + ")";
+		return tombstone;
+	}
+
+	/** ticket.accepted: take the amount held. Only an AUTHORIZED hold is captured, and only once. */
+	Reaction requestCapture(UUID cause) {
+		GatewayOperation pending = intent.operation();
+		if (pending != null) {
+			return switch (pending) {
+				case AUTHORIZE -> followUp == null ? remember(FollowUp.CAPTURE, cause) : new Reaction.Ignored(
+						followUp == FollowUp.CANCEL ? "the order was cancelled while the authorisation was pending: the "
+								+ "hold will be voided, never captured" : "its capture is already remembered");
+				case CAPTURE -> new Reaction.Ignored("its capture is already under way; a hold is captured once");
+				case VOID -> new Reaction.Ignored("the order was cancelled: the hold is being voided, never captured");
+				case REFUND -> new Reaction.Ignored("it was captured already, and is being refunded");
+			};
+		}
+		return switch (status) {
+			case AUTHORIZED -> request(GatewayOperation.CAPTURE, cause);
+			case CAPTURED, REFUNDED -> new Reaction.Ignored("it was captured already; money is taken once");
+			case VOIDED -> new Reaction.Ignored("the hold was voided (the order was cancelled); a voided hold is never "
+					+ "captured");
+			case DECLINED -> new Reaction.Ignored("the authorisation was declined; nothing is held to capture");
+			case CANCELLED_BEFORE_PAYMENT -> new Reaction.Ignored("the order was cancelled before any payment; nothing "
+					+ "is held");
+			case AUTHORIZING -> throw withoutItsIntent();
 		};
 	}
 
 	/**
-	 * The order was cancelled before it was charged: nothing to give back and nothing to announce,
-	 * but the order id is taken, so a late order.placed finds this and charges nothing.
+	 * order.cancelled: release a hold (VOID) or give back what was taken (REFUND), whatever the
+	 * reason. While the authorisation or the capture is pending, the cancellation is remembered and
+	 * applied to its answer: in the end a cancelled order's payment is VOIDED, or CAPTURED then
+	 * REFUNDED, never left CAPTURED.
 	 */
-	static Payment cancelledBeforeCharge(UUID orderId, CancellationReason reason) {
-		Payment tombstone = new Payment(orderId, PaymentStatus.CANCELLED_BEFORE_CHARGE, null, null);
-		tombstone.reason = "order cancelled before it was charged (" + reason + ")";
-		return tombstone;
+	Reaction requestCancellation(CancellationReason reason, UUID cause) {
+		GatewayOperation pending = intent.operation();
+		if (pending != null) {
+			return switch (pending) {
+				case AUTHORIZE, CAPTURE -> {
+					if (followUp == FollowUp.CANCEL) {
+						yield new Reaction.Ignored("it is already cancelled, waiting for the gateway's answer to its "
+								+ pending);
+					}
+					cancelled(reason);
+					yield remember(FollowUp.CANCEL, cause);
+				}
+				case VOID -> new Reaction.Ignored("its hold is already being voided");
+				case REFUND -> new Reaction.Ignored("it is already being refunded");
+			};
+		}
+		return switch (status) {
+			case AUTHORIZED -> {
+				cancelled(reason);
+				yield request(GatewayOperation.VOID, cause);
+			}
+			case CAPTURED -> {
+				cancelled(reason);
+				yield request(GatewayOperation.REFUND, cause);
+			}
+			case DECLINED -> new Reaction.Ignored("the authorisation was declined; nothing to void or refund");
+			case VOIDED -> new Reaction.Ignored("its hold was voided already");
+			case REFUNDED -> new Reaction.Ignored("it was refunded already");
+			case CANCELLED_BEFORE_PAYMENT -> new Reaction.Ignored("it was cancelled before any payment already");
+			case AUTHORIZING -> throw withoutItsIntent();
+		};
+	}
+
+	/** The call the pending intent makes: the same request, and so the same idempotency key, every time. */
+	GatewayRequest pendingRequest() {
+		GatewayOperation operation = Objects.requireNonNull(intent.operation(), "no pending operation");
+		String token = operation == GatewayOperation.AUTHORIZE ? placedOrder().paymentToken() : null;
+		return new GatewayRequest(operation, orderId, Objects.requireNonNull(amount), token);
+	}
+
+	/** A worker takes the intent to call the gateway; nobody else is due to call before {@code dueAgain}. */
+	void attemptStarted(Instant dueAgain) {
+		intent.attemptStarted(dueAgain);
+	}
+
+	/** The gateway did not answer: the intent stays, and is due again then. */
+	void attemptFailed(Instant dueAgain) {
+		intent.attemptFailed(dueAgain);
 	}
 
 	/**
-	 * Gives the money back because the order was cancelled. Only a CHARGED payment can be refunded,
-	 * and only once: it is REFUNDED afterwards.
-	 *
-	 * @throws PaymentNotRefundable if the payment is not CHARGED (declined, already refunded, a tombstone)
+	 * Records the gateway's answer to the pending operation: the status moves and the event it causes
+	 * is registered; a follow-up remembered meanwhile becomes the next intent. False, changing
+	 * nothing, if that operation is not pending (any more): another worker recorded the same answer.
 	 */
-	void refund(CancellationReason reason) {
-		if (status != PaymentStatus.CHARGED || amount == null) {
-			throw new PaymentNotRefundable(id, orderId, status);
+	boolean record(GatewayOperation operation, GatewayDecision decision) {
+		if (operation != intent.operation()) {
+			return false;
 		}
-		this.status = PaymentStatus.REFUNDED;
-		this.reason = "order cancelled (" + reason + ")";
-		this.refundedAt = now();
-		this.updatedAt = refundedAt;
-		events.add(new PaymentRefunded(id, amount));
+		UUID cause = intent.settle();
+		updatedAt = now();
+		switch (decision) {
+			case GatewayDecision.Approved() -> approved(operation, cause);
+			case GatewayDecision.Declined(String why) -> declined(operation, why, cause);
+		}
+		return true;
+	}
+
+	private void approved(GatewayOperation operation, UUID cause) {
+		BigDecimal held = Objects.requireNonNull(amount);
+		switch (operation) {
+			case AUTHORIZE -> {
+				OrderPlaced order = placedOrder();
+				orderPlaced = null;
+				status = PaymentStatus.AUTHORIZED;
+				authorizedAt = updatedAt;
+				if (followUp == FollowUp.CANCEL) {
+					// Cancelled while the gateway answered: release the hold at once. Nothing is announced
+					// as completed, or the kitchen would open a ticket for a cancelled order.
+					startFollowUp(GatewayOperation.VOID);
+					return;
+				}
+				// A fat event: the kitchen and delivery need nothing else, and never call back.
+				announce(new PaymentCompleted(id, held, Objects.requireNonNull(customerId), order.lines(),
+						order.deliveryAddress()), cause);
+				if (followUp == FollowUp.CAPTURE) {
+					startFollowUp(GatewayOperation.CAPTURE);
+				}
+			}
+			case CAPTURE -> {
+				status = PaymentStatus.CAPTURED;
+				capturedAt = updatedAt;
+				announce(new PaymentCaptured(id, held), cause);
+				if (followUp == FollowUp.CANCEL) {
+					startFollowUp(GatewayOperation.REFUND);
+				}
+			}
+			case VOID -> {
+				status = PaymentStatus.VOIDED;
+				voidedAt = updatedAt;
+				announce(new PaymentVoided(id, held), cause);
+			}
+			case REFUND -> {
+				status = PaymentStatus.REFUNDED;
+				refundedAt = updatedAt;
+				announce(new PaymentRefunded(id, held), cause);
+			}
+		}
+	}
+
+	private void declined(GatewayOperation operation, String why, UUID cause) {
+		// Nothing is held after a declined authorisation: a remembered capture or cancellation has nothing to act on.
+		followUp = null;
+		followUpCause = null;
+		if (operation == GatewayOperation.AUTHORIZE) {
+			orderPlaced = null;
+			status = PaymentStatus.DECLINED;
+			reason = why;
+			announce(new PaymentFailed(why), cause);
+			return;
+		}
+		// The simulated gateway never declines these; a real one might (an expired hold). The status
+		// stays as it was, for an operator to see, with the reason.
+		reason = "the gateway declined the " + operation + ": " + why;
+	}
+
+	private Reaction request(GatewayOperation operation, UUID cause) {
+		startIntent(operation, cause);
+		return new Reaction.Requested(operation);
+	}
+
+	private Reaction remember(FollowUp next, UUID cause) {
+		this.followUp = next;
+		this.followUpCause = cause;
+		this.updatedAt = now();
+		return new Reaction.Remembered(next, Objects.requireNonNull(intent.operation()));
+	}
+
+	private void startFollowUp(GatewayOperation operation) {
+		UUID cause = Objects.requireNonNull(followUpCause);
+		followUp = null;
+		followUpCause = null;
+		startIntent(operation, cause);
+	}
+
+	private void startIntent(GatewayOperation operation, UUID cause) {
+		updatedAt = now();
+		intent.start(operation, cause, updatedAt);
+	}
+
+	private void cancelled(CancellationReason why) {
+		cancellationReason = why;
+		reason = "order cancelled (" + why + ")";
+	}
+
+	private void announce(FoodEvent event, UUID cause) {
+		events.add(EventEnvelope.of(event, orderId, cause));
+	}
+
+	private OrderPlaced placedOrder() {
+		return (OrderPlaced) EventJson.read(Objects.requireNonNull(orderPlaced, "order.placed is not kept")).payload();
+	}
+
+	private IllegalStateException withoutItsIntent() {
+		return new IllegalStateException("Payment " + id + " of order " + orderId + " is AUTHORIZING without its intent");
 	}
 
 	/** The events caused since this payment was loaded or made, handed over once to be written to the outbox. */
-	List<FoodEvent> takeEvents() {
-		List<FoodEvent> taken = List.copyOf(events);
+	List<EventEnvelope> takeEvents() {
+		List<EventEnvelope> taken = List.copyOf(events);
 		events.clear();
 		return taken;
+	}
+
+	/** Remembers the trace the intent was recorded in, so that the gateway call and its outcome continue it. */
+	void rememberTrace(@Nullable String context) {
+		intent.rememberTrace(context);
 	}
 
 	public UUID id() {
@@ -155,7 +363,7 @@ public class Payment {
 		return status;
 	}
 
-	/** Null for a tombstone: the order never told its total. */
+	/** The order's total, held, then taken; null for a tombstone: the order never told its total. */
 	public @Nullable BigDecimal amount() {
 		return amount;
 	}
@@ -164,7 +372,7 @@ public class Payment {
 		return customerId;
 	}
 
-	/** Why the payment is where it is: the decline, or the cancellation; null while simply CHARGED. */
+	/** Why the payment is where it is: the decline, or the cancellation; null while nothing went wrong. */
 	public @Nullable String reason() {
 		return reason;
 	}
@@ -177,11 +385,42 @@ public class Payment {
 		return updatedAt;
 	}
 
+	public @Nullable Instant authorizedAt() {
+		return authorizedAt;
+	}
+
+	public @Nullable Instant capturedAt() {
+		return capturedAt;
+	}
+
+	public @Nullable Instant voidedAt() {
+		return voidedAt;
+	}
+
 	public @Nullable Instant refundedAt() {
 		return refundedAt;
 	}
 
-	/** Money in cents, as stored; a total with fractions of a cent or too large to store is no order to charge. */
+	/** The gateway operation asked for and not answered yet, if any. */
+	public @Nullable GatewayOperation pendingOperation() {
+		return intent.operation();
+	}
+
+	/** How often the pending operation was sent to the gateway so far. */
+	public int attempts() {
+		return intent.attempts();
+	}
+
+	/** What will be asked for once the pending operation is answered, if anything. */
+	public @Nullable FollowUp followUp() {
+		return followUp;
+	}
+
+	public @Nullable String traceContext() {
+		return intent.traceContext();
+	}
+
+	/** Money in cents, as stored; a total with fractions of a cent or too large to store is no order to pay. */
 	private static BigDecimal amountOf(BigDecimal total) {
 		BigDecimal amount;
 		try {
@@ -191,7 +430,7 @@ public class Payment {
 			throw new InvalidEvent("total " + total.toPlainString() + " has fractions of a cent", ex);
 		}
 		if (amount.precision() > MAX_AMOUNT_PRECISION) {
-			throw new InvalidEvent("total " + total.toPlainString() + " is too large to charge");
+			throw new InvalidEvent("total " + total.toPlainString() + " is too large to pay");
 		}
 		return amount;
 	}

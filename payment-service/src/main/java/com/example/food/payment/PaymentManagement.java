@@ -13,17 +13,21 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderPlaced;
-import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.events.TicketAccepted;
+import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.payment.gateway.GatewayOperation;
 
 /**
- * Payment's part in the saga: charge a placed order, refund a cancelled one, and answer what became
- * of an order's payment.
+ * Payment's part in the saga: money is held, then taken. Hold (authorise) a placed order's total,
+ * take it (capture) when the kitchen accepts, and on a cancellation release the hold (void) or give
+ * the money back (refund); and answer what became of an order's payment.
  *
- * The two handlers are state machines over the order's one payment, because events may come twice,
- * late or early: whatever they do not act on, they ignore on purpose and say why. They run in the
- * transaction of the idempotent consumer (MANDATORY), which also records the event as processed.
- * Two handlers racing for the same order (two replicas) meet on the unique payment.order_id or on
- * the payment's version; the loser's transaction fails, is retried, and finds the winner's payment.
+ * <p>The handlers only record <em>intents</em>: they never call the gateway inside their
+ * transaction, which is the idempotent consumer's (MANDATORY). {@link GatewayCalls} makes the call
+ * once it has committed and records the outcome, which announces the saga's next fact. The handlers
+ * are state machines over the order's one payment, because events may come twice, late or early:
+ * whatever they do not act on, they ignore on purpose and say why; what comes while a gateway
+ * operation is pending is remembered with the payment ({@link FollowUp}) and applied to its outcome.
  */
 @Service
 public class PaymentManagement {
@@ -32,65 +36,61 @@ public class PaymentManagement {
 
 	private final Payments payments;
 
-	private final PaymentGateway gateway;
+	private final GatewayCalls calls;
 
-	private final Outbox outbox;
+	private final TraceHandoff traces;
 
-	PaymentManagement(Payments payments, PaymentGateway gateway, Outbox outbox) {
+	PaymentManagement(Payments payments, GatewayCalls calls, TraceHandoff traces) {
 		this.payments = payments;
-		this.gateway = gateway;
-		this.outbox = outbox;
+		this.calls = calls;
+		this.traces = traces;
 	}
 
-	/** order.placed: charge the order's total; approved or declined, the outcome is announced. */
+	/** order.placed: hold the order's total; the gateway's answer announces payment.completed or payment.failed. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void charge(OrderPlaced order, EventEnvelope envelope) {
-		// Saga step: payment charges the placed order (payment.completed lets the kitchen cook; payment.failed cancels).
+	public void authorize(OrderPlaced order, EventEnvelope envelope) {
+		// Saga step: payment holds the placed order's total (then payment.completed lets the kitchen cook; payment.failed cancels).
 		UUID orderId = envelope.orderId();
-		Optional<Payment> known = payments.findByOrderId(orderId);
+		Optional<Payment> known = payments.lockByOrderId(orderId);
 		if (known.isPresent()) {
-			ignoreCharge(known.get());
+			log.info("Order {}: order.placed ignored: {}", orderId, whyNotAgain(known.get()));
 			return;
 		}
-		// In-process and instant, so calling it inside the transaction costs nothing; a real, remote
-		// gateway would be called outside it, with the order id as the idempotency key.
-		GatewayDecision decision = gateway.charge(order.paymentToken(), order.total());
-		Payment payment = Payment.attempt(orderId, order, decision);
-		save(payment, envelope);
-		switch (payment.status()) {
-			case CHARGED -> log.info("Order {}: CHARGED {} (payment {})", orderId, payment.amount(), payment.id());
-			default -> log.info("Order {}: DECLINED {}: {} (payment {})", orderId, payment.amount(), payment.reason(),
-					payment.id());
-		}
+		Payment payment = Payment.authorizing(order, envelope);
+		// Flushed at once, so that a concurrent payment for the same order fails here, on the unique key.
+		saveIntent(payment);
+		log.info("Order {}: AUTHORIZING {}: hold asked of the gateway (key {})", orderId, payment.amount(),
+				GatewayOperation.AUTHORIZE.keyFor(orderId));
 	}
 
-	/** order.cancelled: give the money back if it was taken; otherwise make sure it never will be. */
+	/** ticket.accepted: the kitchen is cooking, so the amount held is taken. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void refundIfCharged(OrderCancelled cancelled, EventEnvelope envelope) {
-		// Saga step: compensation; payment refunds a charged order that was cancelled (payment.refunded).
+	public void capture(TicketAccepted ticket, EventEnvelope envelope) {
+		// Saga step: payment captures the hold once the kitchen accepted (payment.captured).
 		UUID orderId = envelope.orderId();
-		Optional<Payment> known = payments.findByOrderId(orderId);
+		Optional<Payment> known = payments.lockByOrderId(orderId);
 		if (known.isEmpty()) {
-			save(Payment.cancelledBeforeCharge(orderId, cancelled.reason()), envelope);
-			log.info("Order {}: cancelled ({}) before any charge: stored a tombstone so that a late order.placed is "
-					+ "not charged", orderId, cancelled.reason());
+			log.info("Order {}: ticket.accepted ignored: payment has no payment for the order, nothing is held", orderId);
 			return;
 		}
-		Payment payment = known.get();
-		switch (payment.status()) {
-			case CHARGED -> {
-				payment.refund(cancelled.reason());
-				save(payment, envelope);
-				log.info("Order {}: REFUNDED {} (payment {}), order cancelled ({})", orderId, payment.amount(),
-						payment.id(), cancelled.reason());
-			}
-			case DECLINED -> log.info("Order {}: order.cancelled ignored: the payment was declined, nothing to refund",
-					orderId);
-			case REFUNDED -> log.info("Order {}: order.cancelled ignored: payment {} was already refunded", orderId,
-					payment.id());
-			case CANCELLED_BEFORE_CHARGE -> log.info("Order {}: order.cancelled ignored: already cancelled before any "
-					+ "charge", orderId);
+		react(known.get(), known.get().requestCapture(envelope.eventId()), "ticket.accepted");
+	}
+
+	/** order.cancelled: release the hold, or give back what was taken; if nothing is held yet, make sure nothing will be. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void voidOrRefund(OrderCancelled cancelled, EventEnvelope envelope) {
+		// Saga step: compensation; payment voids a hold (payment.voided) or refunds a capture (payment.refunded).
+		UUID orderId = envelope.orderId();
+		Optional<Payment> known = payments.lockByOrderId(orderId);
+		if (known.isEmpty()) {
+			payments.saveAndFlush(Payment.cancelledBeforePayment(orderId, cancelled.reason()));
+			log.info("Order {}: cancelled ({}) before any payment: stored a tombstone so that a late order.placed holds "
+					+ "nothing", orderId, cancelled.reason());
+			return;
 		}
+		// Whatever the reason, NO_COURIER included: the customer never got the meal, so a capture is refunded.
+		react(known.get(), known.get().requestCancellation(cancelled.reason(), envelope.eventId()),
+				"order.cancelled (" + cancelled.reason() + ")");
 	}
 
 	@Transactional(readOnly = true)
@@ -103,22 +103,37 @@ public class PaymentManagement {
 		return payments.findById(paymentId).orElseThrow(() -> PaymentNotFound.withId(paymentId));
 	}
 
-	/** An order is charged at most once: a repeated or late order.placed finds its payment and stops. */
-	private static void ignoreCharge(Payment payment) {
-		switch (payment.status()) {
-			case CANCELLED_BEFORE_CHARGE -> log.info("Order {}: order.placed ignored: order already cancelled, "
-					+ "nothing charged", payment.orderId());
-			case CHARGED, DECLINED, REFUNDED -> log.info("Order {}: order.placed ignored: the order already has a {} "
-					+ "payment {}; an order is charged at most once", payment.orderId(), payment.status(), payment.id());
+	private void react(Payment payment, Reaction reaction, String fact) {
+		UUID orderId = payment.orderId();
+		switch (reaction) {
+			case Reaction.Requested(GatewayOperation operation) -> {
+				saveIntent(payment);
+				log.info("Order {}: {}: {} asked of the gateway (key {}), payment {} is {}", orderId, fact, operation,
+						operation.keyFor(orderId), payment.id(), payment.status());
+			}
+			case Reaction.Remembered(FollowUp followUp, GatewayOperation pending) -> {
+				payments.saveAndFlush(payment);
+				log.info("Order {}: {} while the {} is pending: {} remembered, applied as soon as the gateway answers",
+						orderId, fact, pending, followUp);
+			}
+			case Reaction.Ignored(String why) -> log.info("Order {}: {} ignored for payment {} ({}): {}", orderId, fact,
+					payment.id(), payment.status(), why);
 		}
 	}
 
-	/**
-	 * Saves the payment and writes the events it caused to the outbox, in the handler's transaction.
-	 * Flushed at once, so that a concurrent payment for the same order fails here, on the unique key.
-	 */
-	private void save(Payment payment, EventEnvelope cause) {
+	/** Saves the payment with its new intent, in the handler's transaction; the call follows the commit. */
+	private void saveIntent(Payment payment) {
+		payment.rememberTrace(traces.capture());
 		payments.saveAndFlush(payment);
-		payment.takeEvents().forEach(event -> outbox.add(cause.caused(event)));
+		calls.callAfterCommit(payment);
+	}
+
+	/** An order is paid at most once: a repeated or late order.placed finds its payment and stops. */
+	private static String whyNotAgain(Payment payment) {
+		return switch (payment.status()) {
+			case CANCELLED_BEFORE_PAYMENT -> "the order was cancelled before any payment; nothing is held";
+			case AUTHORIZING, AUTHORIZED, DECLINED, CAPTURED, VOIDED, REFUNDED -> "the order already has payment "
+					+ payment.id() + " (" + payment.status() + "); an order is authorised at most once";
+		};
 	}
 }

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Charges and refunds against a simulated payment gateway. */
+/** Holds, captures, voids and refunds against a simulated payment gateway. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PaymentServiceApplication {

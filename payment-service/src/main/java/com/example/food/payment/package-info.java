@@ -1,9 +1,11 @@
 /**
- * Payment's part in the saga. {@link com.example.food.payment.PaymentEvents} says what it reacts
- * to, {@link com.example.food.payment.PaymentManagement} tells the story (charge on order.placed,
- * refund on order.cancelled, what is ignored and why), {@link com.example.food.payment.Payment}
- * guards the transitions, and {@link com.example.food.payment.PaymentGateway} holds the simulated
- * gateway's rules.
+ * Payment's part in the saga: money is held, then taken. {@link com.example.food.payment.PaymentEvents}
+ * says what it reacts to; {@link com.example.food.payment.PaymentManagement} tells the story (hold on
+ * order.placed, capture on ticket.accepted, void or refund on order.cancelled, what is ignored and
+ * why); {@link com.example.food.payment.Payment} guards the transitions; and
+ * {@link com.example.food.payment.GatewayCalls} makes each gateway operation as intent, call, outcome,
+ * repaired by {@link com.example.food.payment.GatewayCallPoller}. The simulated gateway is in
+ * {@code gateway}.
  */
 @NullMarked
 package com.example.food.payment;

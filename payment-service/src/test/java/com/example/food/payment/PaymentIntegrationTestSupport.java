@@ -3,6 +3,7 @@ package com.example.food.payment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,17 +21,21 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderLine;
 import com.example.food.events.OrderPlaced;
+import com.example.food.events.TicketAccepted;
 import com.example.food.infrastructure.testsupport.EventProbe;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
+import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * payment-service on the test run's real PostgreSQL and RabbitMQ, driven only through its real
- * inputs: events published to the bus as order-service would, and HTTP. Its outputs are read from
- * the bus ({@link EventProbe}), its outbox and its table. Each test uses a fresh order id, so tests
- * never see each other's events. Same configuration as the startup test: one application context.
+ * inputs: events published to the bus as order-service and the kitchen would, and HTTP. Its outputs
+ * are read from the bus ({@link EventProbe}), its outbox, its table and the gateway's ledger. Each
+ * test uses a fresh order id, so tests never see each other's events, and leaves the gateway's
+ * faults off. Same configuration as the startup test: one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -64,6 +69,12 @@ public abstract class PaymentIntegrationTestSupport {
 		bus.close();
 	}
 
+	@AfterEach
+	void switchGatewayFaultsOff() {
+		Response response = http().asAdmin().delete("/admin/gateway/faults");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+	}
+
 	protected HttpTestClient http() {
 		return HttpTestClient.on(port);
 	}
@@ -85,6 +96,17 @@ public abstract class PaymentIntegrationTestSupport {
 
 	protected static EventEnvelope cancelled(UUID orderId, CancellationReason reason) {
 		return EventEnvelope.of(new OrderCancelled(reason, "test", orderPlaced("tok_visa").lines()), orderId);
+	}
+
+	/** The kitchen accepting the order, as kitchen-service announces it. */
+	protected static EventEnvelope accepted(UUID orderId) {
+		return EventEnvelope.of(new TicketAccepted(UUID.randomUUID(), orderPlaced("tok_visa").lines()), orderId);
+	}
+
+	/** Switches the simulated gateway's faults, e.g. {@code {"delay": "PT4S"}} or {@code {"failNext": 1}}. */
+	protected void gatewayFaults(String json) {
+		Response response = http().asAdmin().putJson("/admin/gateway/faults", json);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 	/** Publishes the event and waits until payment has handled it (its id is recorded as processed). */
@@ -110,7 +132,28 @@ public abstract class PaymentIntegrationTestSupport {
 		return jdbc.queryForObject("select status from payment where order_id = ?", String.class, orderId);
 	}
 
-	private int count(String sql, Object... args) {
+	/** Waits until the order's payment has this status (settled, or AUTHORIZING). */
+	protected void awaitStatus(UUID orderId, String status) {
+		await().atMost(PATIENCE)
+			.until(() -> count("select count(*) from payment where order_id = ? and status = ?", orderId, status) == 1);
+	}
+
+	/** The payment's pending operation, its follow-up and its calls so far. */
+	protected Map<String, Object> intent(UUID orderId) {
+		return jdbc.queryForMap("select pending_operation, follow_up, attempts from payment where order_id = ?", orderId);
+	}
+
+	/** The gateway's ledger for the order, oldest first. */
+	protected List<Map<String, Object>> ledger(UUID orderId) {
+		return jdbc.queryForList("select * from gateway_ledger where order_id = ? order by recorded_at", orderId);
+	}
+
+	/** The operations in the order's ledger, oldest first: each is there at most once, under its key. */
+	protected List<String> ledgerOperations(UUID orderId) {
+		return ledger(orderId).stream().map(entry -> (String) entry.get("operation")).toList();
+	}
+
+	protected int count(String sql, Object... args) {
 		Integer count = jdbc.queryForObject(sql, Integer.class, args);
 		return count == null ? 0 : count;
 	}

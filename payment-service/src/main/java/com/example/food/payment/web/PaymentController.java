@@ -19,7 +19,8 @@ import com.example.food.payment.PaymentManagement;
  * ({@code payment-not-found}) right after an order is placed only means payment has not handled
  * its order.placed yet.
  */
-@Tag(name = "Payments", description = "Read-only: payments are made by events (order.placed), never by a request")
+@Tag(name = "Payments", description = "Read-only: payments are made by events (order.placed, ticket.accepted, "
+		+ "order.cancelled), never by a request")
 @RestController
 @RequestMapping("/payments")
 class PaymentController {
@@ -30,8 +31,10 @@ class PaymentController {
 		this.payments = payments;
 	}
 
-	@Operation(summary = "The payment of an order", description = "`CHARGED`, `DECLINED` (with its reason), "
-			+ "`REFUNDED` or `CANCELLED_BEFORE_CHARGE`")
+	@Operation(summary = "The payment of an order", description = "Money is held, then taken: `AUTHORIZING` (the "
+			+ "gateway has not answered yet), `AUTHORIZED` (held), `DECLINED` (with its reason), `CAPTURED` (taken), "
+			+ "`VOIDED` (the hold released), `REFUNDED` (given back) or `CANCELLED_BEFORE_PAYMENT`; `held`, `captured` "
+			+ "and `refunded` say where the money is, `pendingOperation` what the gateway has not answered yet")
 	@ApiResponse(responseCode = "200", description = "The payment")
 	@ApiResponse(responseCode = "404", description = "`payment-not-found`: payment has not heard of the order, or "
 			+ "not yet")
@@ -40,8 +43,8 @@ class PaymentController {
 		return PaymentView.of(payments.findByOrder(orderId));
 	}
 
-	@Operation(summary = "One payment", description = "By the payment id that payment.completed and payment.refunded "
-			+ "carry")
+	@Operation(summary = "One payment", description = "By the payment id that payment.completed, payment.captured, "
+			+ "payment.voided and payment.refunded carry")
 	@ApiResponse(responseCode = "200", description = "The payment")
 	@ApiResponse(responseCode = "404", description = "`payment-not-found`")
 	@GetMapping("/{id}")

@@ -5,42 +5,77 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.example.food.events.CancellationReason;
+import com.example.food.events.PaymentCaptured;
 import com.example.food.events.PaymentCompleted;
+import com.example.food.events.PaymentFailed;
+import com.example.food.events.PaymentRefunded;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.payment.PaymentIntegrationTestSupport;
 
+import tools.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /payments?orderId=... and GET /payments/{id}: what became of an order's payment. */
+/** GET /payments?orderId=... and GET /payments/{id}: what became of an order's payment, and where its money is. */
 class PaymentQueriesIntegrationTests extends PaymentIntegrationTestSupport {
 
 	@Test
-	void showsTheChargedPaymentOfAnOrder() {
+	void showsTheHeldPaymentOfAnOrder() {
 		UUID orderId = UUID.randomUUID();
 		bus.publish(placed(orderId, "tok_visa"));
-		PaymentCompleted charged = bus.await(PaymentCompleted.class, orderId);
+		PaymentCompleted held = bus.await(PaymentCompleted.class, orderId);
 
 		Response response = http().get("/payments?orderId=" + orderId);
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		assertThat(response.json().get("id").asString()).isEqualTo(charged.paymentId().toString());
-		assertThat(response.json().get("orderId").asString()).isEqualTo(orderId.toString());
-		assertThat(response.json().get("status").asString()).isEqualTo("CHARGED");
-		assertThat(response.json().get("amount").decimalValue()).isEqualByComparingTo("19.00");
-		assertThat(response.json().get("customerId").asString()).isEqualTo("c-42");
-		assertThat(response.json().get("createdAt").isNull()).isFalse();
-		assertThat(response.json().get("refundedAt").isNull()).isTrue();
-		assertThat(http().get("/payments/" + charged.paymentId()).body()).isEqualTo(response.body());
+		JsonNode payment = response.json();
+		assertThat(payment.get("id").asString()).isEqualTo(held.paymentId().toString());
+		assertThat(payment.get("orderId").asString()).isEqualTo(orderId.toString());
+		assertThat(payment.get("status").asString()).isEqualTo("AUTHORIZED");
+		assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("19.00");
+		assertThat(payment.get("held").decimalValue()).isEqualByComparingTo("19.00");
+		assertThat(payment.get("captured").isNull()).isTrue();
+		assertThat(payment.get("refunded").isNull()).isTrue();
+		assertThat(payment.get("pendingOperation").isNull()).isTrue();
+		assertThat(payment.get("customerId").asString()).isEqualTo("c-42");
+		assertThat(payment.get("createdAt").isNull()).isFalse();
+		assertThat(payment.get("authorizedAt").isNull()).isFalse();
+		assertThat(payment.has("paymentToken")).isFalse();
+		assertThat(http().get("/payments/" + held.paymentId()).body()).isEqualTo(response.body());
+	}
+
+	@Test
+	void showsWhatWasCapturedAndRefunded() {
+		UUID orderId = UUID.randomUUID();
+		bus.publish(placed(orderId, "tok_visa"));
+		bus.await(PaymentCompleted.class, orderId);
+		bus.publish(accepted(orderId));
+		bus.await(PaymentCaptured.class, orderId);
+		bus.publish(cancelled(orderId, CancellationReason.NO_COURIER));
+		bus.await(PaymentRefunded.class, orderId);
+
+		JsonNode payment = http().get("/payments?orderId=" + orderId).json();
+
+		assertThat(payment.get("status").asString()).isEqualTo("REFUNDED");
+		assertThat(payment.get("held").isNull()).isTrue();
+		assertThat(payment.get("captured").decimalValue()).isEqualByComparingTo("19.00");
+		assertThat(payment.get("refunded").decimalValue()).isEqualByComparingTo("19.00");
+		assertThat(payment.get("capturedAt").isNull()).isFalse();
+		assertThat(payment.get("refundedAt").isNull()).isFalse();
+		assertThat(payment.get("voidedAt").isNull()).isTrue();
+		assertThat(payment.get("reason").asString()).isEqualTo("order cancelled (NO_COURIER)");
 	}
 
 	@Test
 	void showsWhyAPaymentWasDeclined() {
 		UUID orderId = UUID.randomUUID();
-		publishAndAwaitHandled(placed(orderId, "tok_declined"));
+		bus.publish(placed(orderId, "tok_declined"));
+		bus.await(PaymentFailed.class, orderId);
 
 		Response response = http().get("/payments?orderId=" + orderId);
 
 		assertThat(response.json().get("status").asString()).isEqualTo("DECLINED");
+		assertThat(response.json().get("held").isNull()).isTrue();
 		assertThat(response.json().get("reason").asString()).isEqualTo("card declined");
 	}
 
@@ -51,7 +86,7 @@ class PaymentQueriesIntegrationTests extends PaymentIntegrationTestSupport {
 
 		Response response = http().get("/payments?orderId=" + orderId);
 
-		assertThat(response.json().get("status").asString()).isEqualTo("CANCELLED_BEFORE_CHARGE");
+		assertThat(response.json().get("status").asString()).isEqualTo("CANCELLED_BEFORE_PAYMENT");
 		assertThat(response.json().get("amount").isNull()).isTrue();
 		assertThat(response.json().get("reason").asString()).contains("CUSTOMER_REQUEST");
 	}

@@ -1,15 +1,13 @@
-package com.example.food.payment;
+package com.example.food.payment.gateway;
 
 import java.math.BigDecimal;
 
-import org.springframework.stereotype.Component;
-
 /**
- * A simulated card gateway: in-process, no network, and deterministic, so that every outcome of
- * the payment step can be chosen from the order a learner types. The rules, checked in this order:
+ * The simulated gateway's answer to an authorisation: deterministic, so that every outcome of the
+ * payment step can be chosen from the order a learner types. The rules, checked in this order:
  *
  * <ol>
- * <li>an amount above {@code food.payment.credit-limit} (default 200.00) is declined
+ * <li>an amount above {@code food.payment.gateway.credit-limit} (default 200.00) is declined
  * "over the credit limit", whatever the token;</li>
  * <li>{@code tok_declined} is declined "card declined";</li>
  * <li>{@code tok_insufficient_funds} is declined "insufficient funds";</li>
@@ -17,11 +15,9 @@ import org.springframework.stereotype.Component;
  * <li>a token that does not begin with {@code tok_} is declined "invalid payment token".</li>
  * </ol>
  *
- * A real gateway is a remote call that can fail or time out like any other; it would be called
- * with the order id as its idempotency key, so that a retried charge never takes the money twice.
+ * Capture, void and refund are always approved: they concern a hold this gateway approved.
  */
-@Component
-class PaymentGateway {
+class AuthorizationRules {
 
 	static final String DECLINED = "tok_declined";
 
@@ -29,14 +25,14 @@ class PaymentGateway {
 
 	private static final String TOKEN_PREFIX = "tok_";
 
-	private final PaymentProperties properties;
+	private final BigDecimal creditLimit;
 
-	PaymentGateway(PaymentProperties properties) {
-		this.properties = properties;
+	AuthorizationRules(BigDecimal creditLimit) {
+		this.creditLimit = creditLimit;
 	}
 
-	GatewayDecision charge(String paymentToken, BigDecimal amount) {
-		if (amount.compareTo(properties.creditLimit()) > 0) {
+	GatewayDecision authorize(String paymentToken, BigDecimal amount) {
+		if (amount.compareTo(creditLimit) > 0) {
 			return new GatewayDecision.Declined("over the credit limit");
 		}
 		return switch (paymentToken) {

@@ -1,7 +1,7 @@
-package com.example.food.payment;
+package com.example.food.payment.gateway;
 
-/** What the gateway answered to one charge. */
-sealed interface GatewayDecision {
+/** What the gateway answered to one operation. */
+public sealed interface GatewayDecision {
 
 	record Approved() implements GatewayDecision {
 

@@ -14,11 +14,14 @@ import com.example.food.events.RoutingKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** order.placed: the charge, each way the simulated gateway can answer, and the charge delivered twice. */
-class ChargeIntegrationTests extends PaymentIntegrationTestSupport {
+/**
+ * order.placed: the hold (authorisation), each way the simulated gateway can answer, and the order
+ * placed twice. Nothing is taken yet: that waits for the kitchen (CaptureIntegrationTests).
+ */
+class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 
 	@Test
-	void chargesAnApprovedOrderAndAnnouncesItWithEverythingTheKitchenNeeds() {
+	void holdsAnApprovedOrderAndAnnouncesItWithEverythingTheKitchenNeeds() {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope placed = placed(orderId, "tok_visa");
 
@@ -32,34 +35,49 @@ class ChargeIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(payment.customerId()).isEqualTo(order.customerId());
 		assertThat(payment.lines()).isEqualTo(order.lines());
 		assertThat(payment.deliveryAddress()).isEqualTo(order.deliveryAddress());
-		assertThat(jdbc.queryForMap("select id, status, amount, reason from payment where order_id = ?", orderId))
+		assertThat(jdbc.queryForMap("select id, status, amount, reason, pending_operation, order_placed, "
+				+ "authorized_at is not null as authorized, captured_at from payment where order_id = ?", orderId))
 			.containsEntry("id", payment.paymentId())
-			.containsEntry("status", "CHARGED")
+			.containsEntry("status", "AUTHORIZED")
 			.containsEntry("amount", new BigDecimal("19.00"))
-			.containsEntry("reason", null);
+			.containsEntry("reason", null)
+			.containsEntry("pending_operation", null)
+			.containsEntry("order_placed", null)
+			.containsEntry("authorized", true)
+			.containsEntry("captured_at", null);
+		assertThat(ledger(orderId)).singleElement().satisfies(entry -> assertThat(entry)
+			.containsEntry("idempotency_key", orderId + ":authorize")
+			.containsEntry("operation", "AUTHORIZE")
+			.containsEntry("amount", new BigDecimal("19.00"))
+			.containsEntry("outcome", "APPROVED")
+			.containsEntry("decline_reason", null));
 		assertThat(bus.events(PaymentFailed.class, orderId)).isEmpty();
 	}
 
 	@Test
-	void chargesAnyOtherTokenThatLooksLikeOne() {
+	void holdsAnyOtherTokenThatLooksLikeOne() {
 		UUID orderId = UUID.randomUUID();
 
 		bus.publish(placed(orderId, "tok_mastercard_4444"));
 
 		bus.await(PaymentCompleted.class, orderId);
-		assertThat(paymentStatus(orderId)).isEqualTo("CHARGED");
+		assertThat(paymentStatus(orderId)).isEqualTo("AUTHORIZED");
 	}
 
 	@Test
-	void declinesTheDeclinedTokenAndChargesNothing() {
+	void declinesTheDeclinedTokenAndHoldsNothing() {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope placed = placed(orderId, "tok_declined");
 
-		publishAndAwaitHandled(placed);
+		bus.publish(placed);
 
-		assertThat(bus.await(PaymentFailed.class, orderId).reason()).isEqualTo("card declined");
-		assertThat(bus.awaitEnvelope(PaymentFailed.class, orderId).causationId()).isEqualTo(placed.eventId());
+		EventEnvelope failed = bus.awaitEnvelope(PaymentFailed.class, orderId);
+		assertThat(((PaymentFailed) failed.payload()).reason()).isEqualTo("card declined");
+		assertThat(failed.causationId()).isEqualTo(placed.eventId());
 		assertThat(paymentStatus(orderId)).isEqualTo("DECLINED");
+		assertThat(ledger(orderId)).singleElement().satisfies(entry -> assertThat(entry)
+			.containsEntry("outcome", "DECLINED")
+			.containsEntry("decline_reason", "card declined"));
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_COMPLETED)).isZero();
 	}
 
@@ -79,7 +97,7 @@ class ChargeIntegrationTests extends PaymentIntegrationTestSupport {
 		// 22 x 9.50 = 209.00, over the default limit of 200.00
 		EventEnvelope placed = EventEnvelope.of(orderPlaced("tok_visa", 22), orderId);
 
-		publishAndAwaitHandled(placed);
+		bus.publish(placed);
 
 		assertThat(bus.await(PaymentFailed.class, orderId).reason()).isEqualTo("over the credit limit");
 		assertThat(jdbc.queryForMap("select status, amount, reason from payment where order_id = ?", orderId))
@@ -90,7 +108,7 @@ class ChargeIntegrationTests extends PaymentIntegrationTestSupport {
 	}
 
 	@Test
-	void chargesAnOrderPlacedTwiceOnlyOnce() {
+	void holdsAnOrderPlacedTwiceOnlyOnce() {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope placed = placed(orderId, "tok_visa");
 		// The same message redelivered, and the same fact sent again as a new event (a producer's retry).
@@ -104,6 +122,7 @@ class ChargeIntegrationTests extends PaymentIntegrationTestSupport {
 		await().during(QUIET).atMost(PATIENCE).until(() -> bus.events(PaymentCompleted.class, orderId).size() == 1);
 		assertThat(payments(orderId)).isEqualTo(1);
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_COMPLETED)).isEqualTo(1);
+		assertThat(ledgerOperations(orderId)).containsExactly("AUTHORIZE");
 	}
 
 	@Test
@@ -114,6 +133,7 @@ class ChargeIntegrationTests extends PaymentIntegrationTestSupport {
 		publishAndAwaitHandled(placed);
 		publishAndAwaitHandled(EventEnvelope.of(placed.payload(), orderId));
 
+		awaitStatus(orderId, "DECLINED");
 		assertThat(payments(orderId)).isEqualTo(1);
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_FAILED)).isEqualTo(1);
 	}

@@ -1,0 +1,235 @@
+package com.example.food.payment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.payment.gateway.GatewayDecision;
+import com.example.food.payment.gateway.GatewayRequest;
+import com.example.food.payment.gateway.PaymentGateway;
+
+/**
+ * Intent, call, outcome: how a gateway operation is made without a remote call inside a database
+ * transaction, and without ever making it twice.
+ *
+ * <ol>
+ * <li>The intent is recorded with the payment, in the transaction of the event handler (or of the
+ * previous outcome): the pending operation.</li>
+ * <li>After that commits, a worker <em>claims</em> the intent (a short transaction: it counts the
+ * attempt and keeps the poller off for a lease), then calls the gateway with the operation's
+ * idempotency key, outside any transaction.</li>
+ * <li>The outcome is recorded in a new short transaction: the status moves and the event goes to
+ * the outbox. Only a worker that finds its operation still pending records it; a second worker
+ * with the same answer (same key, same answer) finds it recorded and does nothing.</li>
+ * </ol>
+ *
+ * A crash between the steps leaves the intent pending; a call that fails or times out leaves it
+ * pending too, due again after a pause. {@link GatewayCallPoller} repeats such calls, with the same
+ * key: whatever the gateway did the first time, it answers the same, and does nothing again.
+ */
+@Component
+class GatewayCalls implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(GatewayCalls.class);
+
+	/** An intent taken by a worker: what to send, and where to record the answer. */
+	private record Claim(UUID paymentId, UUID orderId, GatewayRequest request, int attempt, @Nullable String trace) {
+	}
+
+	private final Payments payments;
+
+	private final PaymentGateway gateway;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transaction;
+
+	private final TraceHandoff traces;
+
+	private final GatewayCallProperties settings;
+
+	private final ThreadPoolExecutor workers;
+
+	GatewayCalls(Payments payments, PaymentGateway gateway, Outbox outbox, TransactionTemplate transaction,
+			TraceHandoff traces, GatewayCallProperties settings) {
+		this.payments = payments;
+		this.gateway = gateway;
+		this.outbox = outbox;
+		this.transaction = transaction;
+		this.traces = traces;
+		this.settings = settings;
+		// Bounded: past a thousand waiting calls, a new one is dropped; its intent is safe in the
+		// database and the poller makes the call a few seconds later.
+		this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(1000), Thread.ofPlatform().name("gateway-call-", 1).daemon(true).factory(),
+				(call, pool) -> log.warn("Gateway calls: no worker takes this call now (queue full, or shutting down); "
+						+ "its intent is safe, the poller makes it later"));
+	}
+
+	/**
+	 * Calls the gateway for the payment's intent as soon as the current transaction has committed:
+	 * the normal path, with no poll delay. Never before the commit: the intent must be on record
+	 * before anything can happen at the gateway.
+	 */
+	void callAfterCommit(Payment payment) {
+		UUID paymentId = payment.id();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				workers.execute(() -> {
+					try {
+						call(paymentId);
+					}
+					catch (RuntimeException ex) {
+						// The database, most likely: the intent is safe there, and the poller repairs it.
+						log.warn("Gateway call for payment {} failed before its outcome was recorded ({}); the intent "
+								+ "stays pending and the poller repeats the call", paymentId, ex.toString());
+					}
+				});
+			}
+		});
+	}
+
+	/** Makes the call for this payment's intent, unless it has none any more or another worker is at it. */
+	void call(UUID paymentId) {
+		claim(() -> payments.lockPending(paymentId)).ifPresent(this::callAndRecord);
+	}
+
+	/** Makes the call for the intent due first (the poller's repair); false if none is due. */
+	boolean callNextDue() {
+		Instant now = Instant.now();
+		Optional<Claim> due = claim(() -> payments.lockNextDue(now, now.minus(settings.staleAfter())));
+		due.ifPresent(claim -> {
+			log.info("Order {}: {} still pending: calling the gateway again with the same key {} (attempt {})",
+					claim.orderId(), claim.request().operation(), claim.request().idempotencyKey(), claim.attempt());
+			callAndRecord(claim);
+		});
+		return due.isPresent();
+	}
+
+	private Optional<Claim> claim(Supplier<Optional<Payment>> lock) {
+		return Objects.requireNonNull(transaction.execute(status -> lock.get().map(payment -> {
+			payment.attemptStarted(Instant.now().plus(settings.lease()));
+			return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), payment.attempts(),
+					payment.traceContext());
+		})));
+	}
+
+	private void callAndRecord(Claim claim) {
+		GatewayRequest request = claim.request();
+		String step = "payment " + request.operation().name().toLowerCase(Locale.ROOT);
+		// In the order's trace, although on another thread and after the handler's transaction.
+		traces.resume(claim.trace(), step, claim.orderId(), () -> {
+			GatewayDecision decision;
+			try {
+				decision = gateway.submit(request).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				failed(claim, "no answer within " + settings.timeout().toMillis() + " ms");
+				return;
+			}
+			catch (ExecutionException ex) {
+				failed(claim, String.valueOf(ex.getCause().getMessage()));
+				return;
+			}
+			catch (RuntimeException ex) {
+				failed(claim, ex.toString());
+				return;
+			}
+			catch (InterruptedException ex) {
+				// Shutting down: the intent stays pending; the poller makes the call after the restart.
+				Thread.currentThread().interrupt();
+				return;
+			}
+			record(claim, decision);
+		});
+	}
+
+	/** The gateway did not answer: whether it did the operation is unknown, so only the same call may follow. */
+	private void failed(Claim claim, String why) {
+		Duration pause = settings.pauseAfter(claim.attempt());
+		log.warn("Order {}: the gateway did not answer {} (attempt {}): {}; the intent stays pending and is retried "
+				+ "with the same key {} in {} s", claim.orderId(), claim.request().operation(), claim.attempt(), why,
+				claim.request().idempotencyKey(), pause.toMillis() / 1000.0);
+		transaction.executeWithoutResult(status -> payments.lockById(claim.paymentId())
+			.filter(payment -> payment.pendingOperation() == claim.request().operation())
+			.ifPresent(payment -> payment.attemptFailed(Instant.now().plus(pause))));
+	}
+
+	private void record(Claim claim, GatewayDecision decision) {
+		transaction.executeWithoutResult(status -> {
+			// Locked: the event handlers wait while the outcome is recorded, and so does another worker.
+			Payment payment = payments.lockById(claim.paymentId()).orElseThrow();
+			if (!payment.record(claim.request().operation(), decision)) {
+				log.info("Order {}: the answer to {} is recorded already (another worker made the same call, with "
+						+ "the same key); nothing more to do", claim.orderId(), claim.request().idempotencyKey());
+				return;
+			}
+			payment.takeEvents().forEach(outbox::add);
+			logOutcome(payment, claim, decision);
+			if (payment.pendingOperation() != null) {
+				payment.rememberTrace(traces.capture());
+				callAfterCommit(payment);
+			}
+		});
+	}
+
+	private static void logOutcome(Payment payment, Claim claim, GatewayDecision decision) {
+		UUID orderId = payment.orderId();
+		if (decision instanceof GatewayDecision.Declined(String why) && payment.status() != PaymentStatus.DECLINED) {
+			log.error("Order {}: the gateway declined the {} ({}); payment {} stays {} for an operator to look at",
+					orderId, claim.request().operation(), why, payment.id(), payment.status());
+			return;
+		}
+		String next = switch (payment.pendingOperation()) {
+			case null -> "";
+			case VOID -> "; the order was cancelled meanwhile: voiding the hold now, payment.completed not announced";
+			case CAPTURE -> "; ticket.accepted came meanwhile: capturing now";
+			case REFUND -> "; the order was cancelled meanwhile: refunding now";
+			case AUTHORIZE -> throw new IllegalStateException("AUTHORIZE after an outcome");
+		};
+		switch (payment.status()) {
+			case AUTHORIZED -> log.info("Order {}: AUTHORIZED {}: the amount is held (payment {}){}", orderId,
+					payment.amount(), payment.id(), next.isEmpty() ? ", payment.completed" : next);
+			case DECLINED -> log.info("Order {}: DECLINED {}: {} (payment {}), payment.failed", orderId, payment.amount(),
+					payment.reason(), payment.id());
+			case CAPTURED -> log.info("Order {}: CAPTURED {}: the amount held is taken (payment {}), payment.captured{}",
+					orderId, payment.amount(), payment.id(), next);
+			case VOIDED -> log.info("Order {}: VOIDED {}: the hold is released, nothing was taken (payment {}), "
+					+ "payment.voided", orderId, payment.amount(), payment.id());
+			case REFUNDED -> log.info("Order {}: REFUNDED {} (payment {}), payment.refunded", orderId, payment.amount(),
+					payment.id());
+			case AUTHORIZING, CANCELLED_BEFORE_PAYMENT -> throw new IllegalStateException(
+					"no gateway answer leaves a payment " + payment.status());
+		}
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		// Calls in flight get to finish; those still queued stay pending intents for the next start.
+		workers.shutdown();
+		workers.awaitTermination(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+}

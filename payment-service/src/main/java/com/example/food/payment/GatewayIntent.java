@@ -1,0 +1,89 @@
+package com.example.food.payment;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
+import org.jspecify.annotations.Nullable;
+
+import com.example.food.payment.gateway.GatewayOperation;
+
+/**
+ * The intent: the one gateway operation a payment asked for and has not recorded an answer to.
+ * Recorded before the gateway is called, in the same transaction as the fact that asked for it, so
+ * a crash can never leave an operation done at the gateway that payment knows nothing of: whatever
+ * happened, the intent is still here, and repeating its call with the same key finds out.
+ */
+@Embeddable
+class GatewayIntent {
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "pending_operation")
+	private @Nullable GatewayOperation operation;
+
+	/** The event that asked for it: the cause of the event its outcome announces. */
+	@Column(name = "pending_cause")
+	private @Nullable UUID cause;
+
+	@Column(name = "pending_since")
+	private @Nullable Instant since;
+
+	/** When the poller may call again; null until a first call was made (then {@code since} decides). */
+	private @Nullable Instant nextAttemptAt;
+
+	private int attempts;
+
+	/** The trace it was recorded in, continued by its call and outcome. */
+	private @Nullable String traceContext;
+
+	void start(GatewayOperation next, UUID causedBy, Instant now) {
+		if (operation != null) {
+			throw new IllegalStateException("asked for " + next + " while " + operation + " is pending; one at a time");
+		}
+		operation = next;
+		cause = causedBy;
+		since = now;
+		nextAttemptAt = null;
+		attempts = 0;
+	}
+
+	/** The answer is recorded: the intent is settled; returns the event that asked for it. */
+	UUID settle() {
+		UUID causedBy = Objects.requireNonNull(cause, "no pending operation");
+		operation = null;
+		cause = null;
+		since = null;
+		nextAttemptAt = null;
+		return causedBy;
+	}
+
+	void attemptStarted(Instant dueAgain) {
+		attempts++;
+		nextAttemptAt = dueAgain;
+	}
+
+	void attemptFailed(Instant dueAgain) {
+		nextAttemptAt = dueAgain;
+	}
+
+	void rememberTrace(@Nullable String context) {
+		traceContext = context;
+	}
+
+	@Nullable GatewayOperation operation() {
+		return operation;
+	}
+
+	int attempts() {
+		return attempts;
+	}
+
+	@Nullable String traceContext() {
+		return traceContext;
+	}
+}
