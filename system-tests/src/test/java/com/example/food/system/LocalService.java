@@ -41,17 +41,23 @@ final class LocalService implements AutoCloseable {
 
 	/** Starts {@code <name>/target/<name>.jar} on a free port with the given properties. */
 	static LocalService start(String name, Map<String, String> properties) {
+		return start(name, freePort(), properties);
+	}
+
+	/** Starts {@code <name>/target/<name>.jar} on {@code port}: a restarted service keeps its address. */
+	static LocalService start(String name, int port, Map<String, String> properties) {
 		Path jar = ROOT.resolve(name).resolve("target").resolve(name + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them in order)");
 		}
-		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"@" + ROOT.resolve("config/jvm.options"), "-jar", jar.toString(), "--server.port=" + port));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		try {
 			Path log = Files.createDirectories(Path.of("target", "system-tests")).resolve(name + ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			// Appended to: the log of a restarted service keeps what it said before it was killed.
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
 			System.out.printf("[system-tests] started %s (pid %d) on port %d, log %s%n", name, process.pid(), port, log);
 			return new LocalService(name, port, log, process);
 		}
@@ -93,6 +99,44 @@ final class LocalService implements AutoCloseable {
 
 	String url() {
 		return "http://localhost:" + port;
+	}
+
+	int port() {
+		return port;
+	}
+
+	/** Kills the process with SIGKILL: no shutdown hook, no graceful stop, as a crash or an OOM kill would. */
+	void kill() {
+		try {
+			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			System.out.printf("[system-tests] killed %s (pid %d) with SIGKILL%n", name, process.pid());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** SIGSTOP: the process stops running (a stalled consumer, a long GC pause) until {@link #resume()}. */
+	void pause() {
+		signal("STOP");
+	}
+
+	/** SIGCONT after {@link #pause()}. */
+	void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+			System.out.printf("[system-tests] sent SIG%s to %s (pid %d): exit %d%n", signal, name, process.pid(), exit);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot signal " + name + ": " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Stops the process the way an orchestrator would (SIGTERM, graceful), and waits for it. */

@@ -33,6 +33,9 @@ final class SystemUnderTest implements AutoCloseable {
 
 	private final Map<String, String> databases = new HashMap<>();
 
+	// Where the services reach PostgreSQL, when not straight (a proxy the test controls); the test reads directly.
+	private String databaseAddress;
+
 	/**
 	 * Starts the services (all at once: on a small machine their start-ups overlap) and waits until
 	 * each is ready. {@code properties} are per service, on top of the workspace's addresses.
@@ -47,9 +50,25 @@ final class SystemUnderTest implements AutoCloseable {
 		return this;
 	}
 
-	/** Starts a service again (after {@link LocalService#stop()}), with the same database and settings. */
+	/**
+	 * The services reach PostgreSQL at this host and port (a proxy in front of it) instead of its own
+	 * address; call before {@link #start}. The test's own reads go straight to the server.
+	 */
+	SystemUnderTest reachingTheDatabaseAt(String host, int port) {
+		this.databaseAddress = host + ":" + port;
+		return this;
+	}
+
+	/**
+	 * Starts a service again (after {@link LocalService#stop()} or {@link LocalService#kill()}), with
+	 * the same port, database and settings, so that its callers find it where it was.
+	 */
 	LocalService restart(String name, Map<String, String> own) {
-		LocalService service = LocalService.start(name, settings(name, own)).awaitReady(START_TIMEOUT);
+		LocalService previous = services.get(name);
+		int port = previous == null ? 0 : previous.port();
+		LocalService started = port == 0 ? LocalService.start(name, settings(name, own))
+				: LocalService.start(name, port, settings(name, own));
+		LocalService service = started.awaitReady(START_TIMEOUT);
 		services.put(name, service);
 		return service;
 	}
@@ -69,7 +88,11 @@ final class SystemUnderTest implements AutoCloseable {
 
 	private Map<String, String> settings(String name, Map<String, String> own) {
 		Map<String, String> settings = new HashMap<>(workspace.springProperties());
-		settings.put("spring.datasource.url", databases.get(name));
+		String url = databases.get(name);
+		if (databaseAddress != null) {
+			url = url.replaceFirst("//[^/]+/", "//" + databaseAddress + "/");
+		}
+		settings.put("spring.datasource.url", url);
 		settings.putAll(own);
 		return settings;
 	}

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy between the services and RabbitMQ, so that a test can cut the network to the
- * broker ({@link #cut()}: every connection dropped, new ones refused) and bring it back
- * ({@link #restore()}), without stopping a broker that others may be using.
+ * A TCP proxy between the services and RabbitMQ (or PostgreSQL), so that a test can cut the network
+ * to the server ({@link #cut()}: every connection dropped, new ones refused) and bring it back
+ * ({@link #restore()}), without stopping a server that others may be using. Loopback only.
  */
 final class TcpProxy implements AutoCloseable {
+
+	private final String name;
 
 	private final String targetHost;
 
@@ -26,7 +28,8 @@ final class TcpProxy implements AutoCloseable {
 
 	private volatile boolean open = true;
 
-	private TcpProxy(String targetHost, int targetPort) throws IOException {
+	private TcpProxy(String name, String targetHost, int targetPort) throws IOException {
+		this.name = name;
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
 		this.server = new ServerSocket();
@@ -34,9 +37,15 @@ final class TcpProxy implements AutoCloseable {
 		Thread.ofVirtual().name("tcp-proxy-accept").start(this::acceptLoop);
 	}
 
+	/** A proxy to the broker. */
 	static TcpProxy to(String host, int port) {
+		return to("the broker", host, port);
+	}
+
+	/** A proxy to {@code name} (for the log lines: "the broker", "the database") at host and port. */
+	static TcpProxy to(String name, String host, int port) {
 		try {
-			return new TcpProxy(host, port);
+			return new TcpProxy(name, host, port);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot open a proxy port", ex);
@@ -52,13 +61,13 @@ final class TcpProxy implements AutoCloseable {
 		open = false;
 		sockets.forEach(TcpProxy::closeQuietly);
 		sockets.clear();
-		System.out.println("[system-tests] connection to the broker cut");
+		System.out.println("[system-tests] connection to " + name + " cut");
 	}
 
 	/** Accepts connections again: the broker is back. */
 	void restore() {
 		open = true;
-		System.out.println("[system-tests] connection to the broker restored");
+		System.out.println("[system-tests] connection to " + name + " restored");
 	}
 
 	private void acceptLoop() {
