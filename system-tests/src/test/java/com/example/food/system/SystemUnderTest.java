@@ -29,7 +29,7 @@ final class SystemUnderTest implements AutoCloseable {
 
 	private final int number = SYSTEMS.incrementAndGet();
 
-	private final Map<String, LocalService> services = new LinkedHashMap<>();
+	private final Map<String, LocalService> services = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private final Map<String, String> databases = new HashMap<>();
 

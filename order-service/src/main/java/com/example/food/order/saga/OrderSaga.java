@@ -167,7 +167,7 @@ class OrderSaga {
 		if (status == OrderStatus.CANCELLED) {
 			return "the order was already cancelled (" + order.reason()
 					+ "); order.cancelled has asked every service to undo its part"
-					+ (next == OrderStatus.PAID ? ", so payment refunds this charge" : "");
+					+ (next == OrderStatus.PAID ? ", so payment voids this hold" : "");
 		}
 		if (status == OrderStatus.REJECTED) {
 			return "the order was rejected when placed; no saga runs for it";

@@ -69,7 +69,7 @@ class LateEarlyAndDuplicateFactsIntegrationTests extends SagaIntegrationTestSupp
 		JsonNode step = awaitStep(orderId, paid);
 		assertThat(step.get("ignored").asBoolean()).isTrue();
 		assertThat(step.get("ignoredBecause").asString()).contains("already cancelled (CUSTOMER_REQUEST)")
-			.contains("payment refunds this charge");
+			.contains("payment voids this hold");
 		assertThat(step.get("statusAfter").asString()).isEqualTo("CANCELLED");
 		assertThat(status(orderId)).isEqualTo("CANCELLED");
 		assertThat(field(timeline(orderId), "step")).containsExactly("placed", "cancellation requested by customer",

@@ -10,12 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +39,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	/** A database outage seen so far lasts seconds (a failover, a restart): worth a retry soon. */
+	static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
@@ -43,6 +49,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		body.setTitle(ex.title());
 		ex.properties().forEach(body::setProperty);
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(body);
+	}
+
+	/**
+	 * The service's own database cannot be reached (a connection refused or dropped, the pool timing
+	 * out): the infrastructure's failure, not the request's. 503 with Retry-After, so that a client
+	 * retries instead of giving up; nothing was changed, since the transaction never committed.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessResourceException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+		log.warn("The database is unreachable, answering 503: {}", ex.getMessage());
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service cannot reach its database right now; nothing was changed. Retry in a few seconds.");
+		body.setType(type("database-unavailable"));
+		body.setTitle("Database unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
+			.body(body);
 	}
 
 	@ExceptionHandler(Exception.class)
