@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -35,6 +36,9 @@ import com.example.food.order.timeline.TimelineEntry;
 public class OrderManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+
+	/** A request that meets a concurrent change of its order tries again; a few times is plenty. */
+	private static final int MAX_ATTEMPTS_ON_CONFLICT = 3;
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
@@ -113,19 +117,32 @@ public class OrderManagement {
 	/**
 	 * The customer's cancellation: a request the kitchen answers. The order waits in CANCELLING and
 	 * order.cancellation-requested asks the kitchen; read the outcome from the order. An order already
-	 * cancelling or cancelled is answered as it stands.
+	 * cancelling or cancelled is answered as it stands. A saga fact that changes the order at the same
+	 * moment wins the optimistic lock; the request is then simply made again on the order as it now is.
 	 *
 	 * @throws OrderNotCancellable if its meal is known to be prepared, or it was delivered or rejected
 	 */
-	@Transactional
 	public Order requestCancellation(UUID orderId) {
-		Order order = find(orderId);
-		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
-		if (record(order) > 0) {
-			timeline.record(orderId, ownStep(order, "cancellation requested by customer"));
-			log.info("Order {}: CANCELLING at the customer's request; the kitchen decides", orderId);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transaction.execute(status -> {
+					Order order = find(orderId);
+					order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
+					if (record(order) > 0) {
+						orders.saveAndFlush(order);
+						timeline.record(orderId, ownStep(order, "cancellation requested by customer"));
+						log.info("Order {}: CANCELLING at the customer's request; the kitchen decides", orderId);
+					}
+					return order;
+				});
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == MAX_ATTEMPTS_ON_CONFLICT) {
+					throw ex;
+				}
+				log.info("Order {}: changed by a saga fact while being cancelled; asking again on its new state", orderId);
+			}
 		}
-		return order;
 	}
 
 	/**
