@@ -1,7 +1,9 @@
 // The saga view in a real headless browser (Debian's Chromium, driven by playwright-core), against
 // a running system: places an order through the page's form and waits until the page shows it
 // DELIVERED, then makes a dead letter at payment, replays it from the page and watches the order
-// move on. Run it with e2e/run.sh (docs/saga-view.md).
+// move on, then cancels an order from the page while the kitchen's answer is held back in its dead
+// letters: the page shows it CANCELLING until the replayed request is refused and the order
+// delivered. Run it with e2e/run.sh (docs/saga-view.md).
 //
 // Environment: FOOD_ORDER_URL (default http://localhost:8080), FOOD_ADMIN_USER (default admin),
 // FOOD_ADMIN_PASSWORD (required), FOOD_CHROMIUM (default /usr/bin/chromium).
@@ -19,7 +21,7 @@ const CHROMIUM = process.env.FOOD_CHROMIUM || '/usr/bin/chromium';
 const TARGET = join(HERE, 'target');
 const README_IMAGE = join(HERE, '..', 'docs', 'images', 'saga-view.png');
 
-const OVERALL_LIMIT_MS = 180_000; // the whole run, whatever happens
+const OVERALL_LIMIT_MS = 240_000; // the whole run, whatever happens
 const DELIVERED_WITHIN_MS = 60_000; // the kitchen's and delivery's simulated times are about 5 s each
 const DEAD_LETTER_WITHIN_MS = 30_000; // four attempts with 0.5, 1 and 2 s pauses, then the intake
 
@@ -68,8 +70,8 @@ async function run(page) {
 
   progress('checking the timeline shows the payment, kitchen and delivery steps');
   const expected = [
-    ['order', 'placed'], ['payment', 'payment.completed'], ['kitchen', 'ticket.accepted'], ['kitchen', 'meal.prepared'],
-    ['delivery', 'delivery.assigned'], ['delivery', 'delivery.completed'],
+    ['order', 'placed'], ['payment', 'payment.completed'], ['kitchen', 'ticket.accepted'], ['payment', 'payment.captured'],
+    ['kitchen', 'meal.prepared'], ['delivery', 'delivery.assigned'], ['delivery', 'delivery.completed'],
   ];
   for (const [service, stepName] of expected) {
     const row = page.locator(`#timeline tbody tr[data-service="${service}"][data-step="${stepName}"]`);
@@ -78,8 +80,8 @@ async function run(page) {
   const current = await page.locator('#states li.current').getAttribute('data-state');
   if (current !== 'DELIVERED') fail(`the state strip shows ${current}, not DELIVERED`);
 
-  progress("checking each participant's own record: reservation COMMITTED, payment CHARGED, ticket PREPARED, delivery DELIVERED");
-  const records = { inventory: 'COMMITTED', payment: 'CHARGED', kitchen: 'PREPARED', delivery: 'DELIVERED' };
+  progress("checking each participant's own record: reservation COMMITTED, payment CAPTURED, ticket PREPARED, delivery DELIVERED");
+  const records = { inventory: 'COMMITTED', payment: 'CAPTURED', kitchen: 'PREPARED', delivery: 'DELIVERED' };
   await page.waitForFunction((wanted) => Object.entries(wanted).every(([service, status]) =>
     document.querySelector(`#participants .participant[data-service="${service}"]`)?.dataset.status === status),
   records, { timeout: 10_000, polling: 250 }).catch(async () => fail('the participants do not show '
@@ -90,7 +92,7 @@ async function run(page) {
   copyFileSync(join(TARGET, 'saga-view.png'), README_IMAGE);
 
   // ---- a dead letter at payment, replayed from the page
-  const before = new Set(await page.locator('#dead-letters tbody tr[data-id]').evaluateAll((rows) => rows.map((r) => r.dataset.id)));
+  const before = await deadLetterIds(page);
   progress('switching on a failing handler at payment for order.placed (through the page)');
   await page.selectOption('#failure-service', 'payment');
   await page.fill('#failure-key', 'order.placed');
@@ -106,7 +108,7 @@ async function run(page) {
     await page.click('#place');
     const secondOrder = await placedOrderId(page, firstOrder);
     progress(`order ${secondOrder} placed; waiting up to ${DEAD_LETTER_WITHIN_MS / 1000} s for its dead letter in the page's list`);
-    const letter = await awaitNewDeadLetter(page, before, DEAD_LETTER_WITHIN_MS);
+    const letter = await awaitNewDeadLetter(page, before, 'payment', 'order.placed', DEAD_LETTER_WITHIN_MS);
     progress(`dead letter ${letter} at payment (order.placed); opening its body`);
     const row = page.locator(`#dead-letters tbody tr[data-id="${letter}"]`);
     await row.locator('button.show-body').click();
@@ -130,14 +132,67 @@ async function run(page) {
     const paid = page.locator('#timeline tbody tr[data-service="payment"][data-step="payment.completed"]');
     if (!(await paid.count())) fail('the replayed order has no payment.completed step');
   } finally {
-    if (switchOn) {
-      // Leave the system as it was found, whatever failed above.
-      await page.evaluate(() => fetch('/admin/system/payment/handler-failures', {
-        method: 'DELETE',
-        headers: { Authorization: sessionStorage.getItem('saga-view.admin'), 'X-Requested-With': 'XMLHttpRequest' },
-      })).catch(() => {});
-    }
+    if (switchOn) await switchOff(page, 'payment');
   }
+
+  // ---- a cancellation from the page: the kitchen's answer held back, then refused
+  const known = await deadLetterIds(page);
+  progress('making the kitchen dead-letter the next cancellation request (poison, through the page)');
+  await page.selectOption('#failure-service', 'kitchen');
+  await page.fill('#failure-key', 'order.cancellation-requested');
+  await page.check('#failure-poison');
+  await page.click('#failure-on');
+  await page.waitForFunction(() => /kitchen: the next order\.cancellation-requested is poison/.test(document.querySelector('#failure-state').textContent),
+    null, { timeout: 10_000 }).catch(async () => fail('the failure switch did not turn on: ' + await text(page, '#failure-state')));
+  let poisonArmed = true;
+  try {
+    progress('placing a third order (approved) and cancelling it from the page');
+    await page.uncheck('#failure-poison');
+    const previous = await page.locator('#order-panel').getAttribute('data-order-id');
+    await page.click('#place');
+    const third = await placedOrderId(page, previous);
+    await page.locator('#cancel-order').waitFor({ state: 'visible', timeout: 10_000 })
+      .catch(() => fail('the page offers no "Cancel order" for a moving order'));
+    await page.click('#cancel-order');
+    await page.waitForFunction(() => /^202 Accepted: CANCELLING/.test(document.querySelector('#cancel-state').textContent),
+      null, { timeout: 10_000 }).catch(async () => fail('the cancellation was not accepted: ' + await text(page, '#cancel-state')));
+    progress(`order ${third}: 202, CANCELLING; waiting for the kitchen to dead-letter the request`);
+    const request = await awaitNewDeadLetter(page, known, 'kitchen', 'order.cancellation-requested', DEAD_LETTER_WITHIN_MS);
+    poisonArmed = false;
+    await awaitStatus(page, third, 'CANCELLING', 10_000);
+    const pending = await text(page, '#order-end.pending');
+    if (!pending.startsWith('CANCELLING')) fail(`the page does not show the pending cancellation: "${pending}"`);
+    progress('the page shows CANCELLING; waiting until the kitchen has prepared the meal anyway');
+    await page.waitForFunction(() => document.querySelector('#participants .participant[data-service="kitchen"]')
+      ?.dataset.status === 'PREPARED', null, { timeout: 30_000, polling: 250 })
+      .catch(async () => fail('the kitchen did not prepare the meal: ' + await text(page, '#participants')));
+    if (await page.locator('#order-panel').getAttribute('data-status') !== 'CANCELLING') {
+      fail('the order left CANCELLING without the kitchen\'s answer');
+    }
+    await page.waitForTimeout(1600);
+    await screenshot(page, 'cancelling.png');
+
+    progress(`replaying the request (dead letter ${request}) from the page: the kitchen refuses, the meal is prepared`);
+    const row = page.locator(`#dead-letters tbody tr[data-id="${request}"]`);
+    await row.locator('button.replay').click();
+    await row.waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => fail(`the dead letter ${request} is still listed after the replay`));
+    await awaitStatus(page, third, 'DELIVERED', DELIVERED_WITHIN_MS);
+    for (const [service, stepName] of [['order', 'cancellation requested by customer'], ['kitchen', 'ticket.cancellation-refused']]) {
+      const step = page.locator(`#timeline tbody tr[data-service="${service}"][data-step="${stepName}"]`);
+      await step.first().waitFor({ timeout: 5_000 }).catch(() => fail(`the timeline has no ${service} ${stepName} step`));
+    }
+  } finally {
+    if (poisonArmed) await switchOff(page, 'kitchen');
+  }
+}
+
+/** Leaves the system as it was found, whatever failed: a service's handler failure switch off. */
+async function switchOff(page, service) {
+  await page.evaluate((svc) => fetch(`/admin/system/${svc}/handler-failures`, {
+    method: 'DELETE',
+    headers: { Authorization: sessionStorage.getItem('saga-view.admin'), 'X-Requested-With': 'XMLHttpRequest' },
+  }), service).catch(() => {});
 }
 
 /** The id of the order the page follows after a click on "Place order" (another one than {@code previous}). */
@@ -161,15 +216,20 @@ async function awaitStatus(page, orderId, status, timeout) {
   });
 }
 
-async function awaitNewDeadLetter(page, before, timeout) {
-  const handle = await page.waitForFunction((known) => {
+async function awaitNewDeadLetter(page, before, service, routingKey, timeout) {
+  const handle = await page.waitForFunction(([known, svc, key]) => {
     const rows = [...document.querySelectorAll('#dead-letters tbody tr[data-id]')];
-    const fresh = rows.find((r) => !known.includes(r.dataset.id) && r.dataset.service === 'payment'
-      && r.dataset.routingKey === 'order.placed');
+    const fresh = rows.find((r) => !known.includes(r.dataset.id) && r.dataset.service === svc
+      && r.dataset.routingKey === key);
     return fresh ? fresh.dataset.id : null;
-  }, [...before], { timeout, polling: 250 }).catch(async () => fail('no new dead letter at payment appeared: '
-    + (await page.locator('#dl-services').textContent())));
+  }, [[...before], service, routingKey], { timeout, polling: 250 }).catch(async () => fail(`no new dead letter of ${routingKey} `
+    + `at ${service} appeared: ` + (await page.locator('#dl-services').textContent())));
   return handle.jsonValue();
+}
+
+/** The ids of the dead letters the page lists now. */
+async function deadLetterIds(page) {
+  return new Set(await page.locator('#dead-letters tbody tr[data-id]').evaluateAll((rows) => rows.map((r) => r.dataset.id)));
 }
 
 async function text(page, selector) {
@@ -217,7 +277,8 @@ async function main() {
 
 main().then(() => {
   clearTimeout(overall);
-  console.log(`PASSED: the saga view placed, followed and delivered an order, and replayed a dead letter (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`PASSED: the saga view placed, followed and delivered an order, replayed a dead letter, and showed a `
+    + `cancellation pending until the kitchen refused it (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log('1 passed, 0 failed');
 }).catch((error) => {
   clearTimeout(overall);

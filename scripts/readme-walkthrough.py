@@ -32,7 +32,8 @@ use them), FOOD_RABBITMQ_VHOST, FOOD_RABBITMQ_USER, FOOD_RABBITMQ_PASSWORD (for 
 publishes to RabbitMQ's management API; default /, guest, guest).
 
 Before the first step it notes every teaching switch (unavailable dishes, the courier pool,
-inventory's failure switch, the handler failure switches) and the stock counts; when it ends, passed,
+inventory's failure switch, the payment gateway's faults, the handler failure switches) and the
+stock counts; when it ends, passed,
 failed or interrupted, it puts back every one that changed, and discards the dead letters its own
 steps left behind. Python 3 standard library only. docs/api-and-walkthrough.md explains it.
 """
@@ -228,6 +229,7 @@ def snapshot():
         "unavailable": admin_call("kitchen", "GET", "/admin/kitchen/unavailable-skus"),
         "couriers": {c["id"]: c["onDuty"] for c in admin_call("delivery", "GET", "/admin/couriers")},
         "failures": admin_call("inventory", "GET", "/admin/failures"),
+        "gateway": admin_call("payment", "GET", "/admin/gateway/faults"),
         "handlers": {s: admin_call(s, "GET", "/admin/handler-failures") for s in SERVICES},
         "stock": {p["sku"]: p["onHand"] for p in get_json("inventory", "/products")},
         "dead": {s: {d["id"] for d in admin_call(s, "GET", "/admin/dead-letters")} for s in SERVICES},
@@ -255,6 +257,9 @@ def restore(before):
     if now.get("failures") != before["failures"]:
         attempt(f"inventory's failure switch {before['failures']}",
                 lambda: admin_call("inventory", "PUT", "/admin/failures", before["failures"]))
+    if now.get("gateway") != before["gateway"]:
+        attempt(f"the payment gateway's faults {before['gateway']}",
+                lambda: admin_call("payment", "PUT", "/admin/gateway/faults", before["gateway"]))
     for service, settings in before["handlers"].items():
         if now.get("handlers", {}).get(service) != settings:
             attempt(f"{service}'s handler failure switch {settings}",

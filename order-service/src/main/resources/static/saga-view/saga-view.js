@@ -8,27 +8,40 @@
 
 const HAPPY_PATH = ['AWAITING_PAYMENT', 'PAID', 'PREPARING', 'READY_FOR_DELIVERY', 'OUT_FOR_DELIVERY', 'DELIVERED'];
 const FINAL = new Set(['DELIVERED', 'REJECTED', 'CANCELLED']);
+// Off the happy path but not an end: a cancellation was asked for, and the kitchen has not answered
+// yet. The order is locked there (nothing compensated), and the facts that arrive still count.
+const CANCELLING = 'CANCELLING';
+// The state each fact of the happy path moves an order to; while CANCELLING, the timeline shows the
+// fact with CANCELLING as its status after, and this says how far the facts have got.
+const FACT_STATE = {
+  'payment.completed': 'PAID',
+  'ticket.accepted': 'PREPARING',
+  'meal.prepared': 'READY_FOR_DELIVERY',
+  'delivery.assigned': 'OUT_FOR_DELIVERY',
+  'delivery.completed': 'DELIVERED',
+};
 const STATE_HINTS = {
   AWAITING_PAYMENT: 'stock reserved',
-  PAID: 'card charged',
+  PAID: 'amount held',
   PREPARING: 'kitchen cooking',
   READY_FOR_DELIVERY: 'meal ready',
   OUT_FOR_DELIVERY: 'courier on the way',
   DELIVERED: 'handed over',
 };
 const POLL_MS = 500;
-// Facts can still arrive after the order's last state (a refund follows a cancellation): keep
-// reading the timeline this long after the order ended.
+// Facts can still arrive after the order's last state (a void or a refund follows a cancellation):
+// keep reading the timeline this long after the order ended.
 const AFTER_END_MS = 6000;
 const DEAD_LETTER_REFRESH_MS = 2000;
 
 // Which events each service consumes: what its failure switch can make fail.
 const CONSUMES = {
-  order: ['payment.completed', 'payment.failed', 'ticket.accepted', 'ticket.rejected', 'meal.prepared',
-    'delivery.assigned', 'delivery.completed', 'delivery.failed', 'payment.refunded'],
+  order: ['payment.completed', 'payment.failed', 'payment.captured', 'payment.voided', 'payment.refunded',
+    'ticket.accepted', 'ticket.rejected', 'ticket.cancelled', 'ticket.cancellation-refused', 'meal.prepared',
+    'delivery.assigned', 'delivery.completed', 'delivery.failed'],
   inventory: ['ticket.accepted', 'order.cancelled'],
-  payment: ['order.placed', 'order.cancelled'],
-  kitchen: ['payment.completed', 'order.cancelled'],
+  payment: ['order.placed', 'ticket.accepted', 'order.cancelled'],
+  kitchen: ['payment.completed', 'order.cancellation-requested'],
   delivery: ['meal.prepared'],
 };
 
@@ -304,9 +317,32 @@ function follow(id, switched) {
   $('#order-summary').textContent = 'Following order ' + id + ' …';
   $('#timeline tbody').replaceChildren();
   $('#participants').replaceChildren();
+  setCancelState('');
   renderStates(null, []);
   tick(following);
 }
+
+// The customer's cancellation: a request. The answer is 202 with the order CANCELLING (or as it
+// stands); the kitchen's decision shows up later, in the order and its timeline.
+function setCancelState(text, kind) {
+  const state = $('#cancel-state');
+  state.textContent = text;
+  state.className = 'hint ' + (kind || '');
+}
+
+$('#cancel-order').addEventListener('click', async () => {
+  if (!following) return;
+  const current = following;
+  const answer = await call('POST', '/orders/' + encodeURIComponent(current.id) + '/cancel');
+  if (current !== following) return;
+  if (!answer.ok) {
+    setCancelState('Not cancellable: ' + answer.problem, 'bad');
+    return;
+  }
+  setCancelState(answer.body.status === CANCELLING
+    ? `${answer.status} Accepted: CANCELLING, the kitchen decides`
+    : `${answer.status} Accepted: the order as it stands, ${answer.body.status}`, 'ok');
+});
 
 async function tick(current) {
   const id = encodeURIComponent(current.id);
@@ -359,16 +395,21 @@ function renderOrder(order, steps, current) {
     current.switched ? el('span', { class: 'hint' }, ` · switch: ${current.switched.label}${current.switched.done ? ' (undone)' : ''}`) : '');
   renderStates(order, steps);
   renderTimeline(steps, current);
+  $('#cancel-order').hidden = FINAL.has(order.status);
 }
 
 function renderStates(order, steps) {
   const status = order ? order.status : null;
-  const reached = new Set(steps.filter((s) => !s.ignored).map((s) => s.statusAfter));
+  const counted = steps.filter((s) => !s.ignored);
+  const reached = new Set(counted.map((s) => (s.statusAfter === CANCELLING && FACT_STATE[s.step]) || s.statusAfter));
   if (status) reached.add(status);
   const failed = status === 'CANCELLED' || status === 'REJECTED';
+  // While CANCELLING, the last state the facts reached is where a refusal returns the order.
+  const held = status === CANCELLING ? [...HAPPY_PATH].reverse().find((state) => reached.has(state)) : null;
   $('#states').replaceChildren(...HAPPY_PATH.map((state) => {
     let kind = '';
     if (state === status) kind = 'current' + (FINAL.has(state) ? ' final' : ' moving');
+    else if (state === held) kind = 'held';
     else if (reached.has(state)) kind = 'done';
     else if (failed) kind = 'skipped';
     // A line may break after each underscore, so that the full name always shows.
@@ -382,6 +423,12 @@ function renderStates(order, steps) {
     end.className = 'order-end bad';
     end.replaceChildren(`${status}${order.reason ? ' · ' + order.reason : ''}`,
       order.reasonDetail ? el('small', {}, order.reasonDetail) : null);
+  } else if (status === CANCELLING) {
+    end.hidden = false;
+    end.className = 'order-end pending';
+    end.replaceChildren(`CANCELLING${order.reason ? ' · ' + order.reason : ''} · waiting for the kitchen's answer`,
+      el('small', {}, 'Nothing is compensated yet. Granted, the order ends CANCELLED; refused (the meal is '
+        + 'prepared), it goes back to where the facts put it.'));
   } else if (status === 'DELIVERED') {
     end.hidden = false;
     end.className = 'order-end good';
@@ -394,10 +441,20 @@ function renderStates(order, steps) {
 // What a participant's record says in a few words, beside its status.
 const PARTICIPANT_DETAIL = {
   reservation: (r) => (r.lines || []).map((line) => `${line.quantity} × ${line.sku}`).join(', '),
-  payment: (p) => [p.amount !== null && p.amount !== undefined ? Number(p.amount).toFixed(2) : '', p.reason || ''].filter(Boolean).join(' · '),
+  payment: (p) => [p.amount !== null && p.amount !== undefined ? Number(p.amount).toFixed(2) : '', moneyOf(p),
+    p.pendingOperation ? 'asked: ' + p.pendingOperation + (p.followUp ? ', then ' + p.followUp : '') : '',
+    p.reason || ''].filter(Boolean).join(' · '),
   ticket: (t) => t.reason || (t.readyAt ? 'ready ' + clock(new Date(t.readyAt)) : ''),
   delivery: (d) => d.courierName ? 'courier ' + d.courierName : (d.failureReason || `attempt ${d.attempts}`),
 };
+
+/** Where a payment's money is: held on the card, taken, or given back. */
+function moneyOf(payment) {
+  if (payment.refunded !== null && payment.refunded !== undefined) return 'refunded';
+  if (payment.captured !== null && payment.captured !== undefined) return 'taken';
+  if (payment.held !== null && payment.held !== undefined) return 'held';
+  return '';
+}
 
 function renderParticipants(participants) {
   $('#participants').replaceChildren(...participants.map((p) => {
@@ -422,8 +479,9 @@ function renderTimeline(steps, current) {
     current.seen.add(step.id);
     const after = ((new Date(step.occurredAt) - start) / 1000).toFixed(2);
     return el('tr', {
-      class: [step.ignored ? 'ignored' : '', fresh ? 'fresh' : ''].join(' ').trim(),
-      'data-service': step.service, 'data-step': step.step,
+      class: [step.ignored ? 'ignored' : '', fresh ? 'fresh' : '', step.statusAfter === CANCELLING ? 'cancelling' : '']
+        .join(' ').trim(),
+      'data-service': step.service, 'data-step': step.step, 'data-status-after': step.statusAfter,
     },
     el('td', { class: 'time mono' }, clock(new Date(step.occurredAt))),
     el('td', { class: 'num mono' }, '+' + after + ' s'),

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What each participant of the saga keeps about one order, read from its own public API. The
  * saga's state is spread over five databases; order-service's timeline shows what order-service
- * heard, and this shows what the others hold: inventory's reservation, payment's charge, the
+ * heard, and this shows what the others hold: inventory's reservation, the payment, the
  * kitchen's ticket, the delivery. The four are asked at once. One that has not heard of the order
  * answers 404, which is a normal moment of a saga, not an error; one that is down shows as
  * unreachable.

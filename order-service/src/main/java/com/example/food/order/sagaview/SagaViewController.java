@@ -38,7 +38,7 @@ class SagaViewController {
 		return calls.call("inventory", HttpMethod.GET, "/products", Map.of(), null, null, null).toResponse();
 	}
 
-	/** Inventory's reservation, payment's charge, the kitchen's ticket and the delivery of the order, each as its service shows it. */
+	/** Inventory's reservation, the payment, the kitchen's ticket and the delivery of the order, each as its service shows it. */
 	@Operation(summary = "What each participant keeps about an order",
 			description = "Asks inventory (GET /reservations/{orderId}), payment (GET /payments?orderId=), kitchen "
 					+ "(GET /tickets?orderId=) and delivery (GET /deliveries?orderId=) at once. A service that has not "
