@@ -3,7 +3,7 @@ package com.example.food.events;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Stock is reserved and the order saved; payment charges {@code total} with {@code paymentToken}. */
+/** Stock is reserved and the order saved; payment holds {@code total} with {@code paymentToken}. */
 public record OrderPlaced(
 		String customerId,
 		List<OrderLine> lines,

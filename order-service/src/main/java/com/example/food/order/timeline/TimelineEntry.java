@@ -15,7 +15,7 @@ import com.example.food.events.EventEnvelope;
  * @param service who took the step: the fact's producer ({@code payment}, {@code kitchen},
  * {@code delivery}) or {@code order}
  * @param step the fact's routing key ({@code payment.completed}) or the order's own step
- * ({@code placed}, {@code cancelled by customer}, ...)
+ * ({@code placed}, {@code cancellation requested by customer}, ...)
  * @param statusAfter the order's status once the step was handled; unchanged when it was ignored
  * @param reason why the order ended, when this step ended it ({@code PAYMENT_DECLINED}, ...)
  * @param detail what the step said: an amount, a courier, a reason in words

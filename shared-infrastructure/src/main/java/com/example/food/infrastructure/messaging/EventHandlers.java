@@ -18,8 +18,8 @@ import com.example.food.events.FoodEvent;
  * &#64;Bean
  * EventHandlers paymentEvents(Payments payments) {
  *     return EventHandlers.builder()
- *         .on(OrderPlaced.class, "charge", payments::charge)
- *         .on(OrderCancelled.class, "refund", payments::refundIfCharged)
+ *         .on(OrderPlaced.class, "authorize", payments::authorize)
+ *         .on(OrderCancelled.class, "void or refund", payments::voidOrRefund)
  *         .build();
  * }
  * </pre>
@@ -35,7 +35,7 @@ public final class EventHandlers {
 		this.handlers = Map.copyOf(handlers);
 	}
 
-	/** A handler and the name of the saga step it performs (its span's name, e.g. "charge"). */
+	/** A handler and the name of the saga step it performs (its span's name, e.g. "authorize"). */
 	record Handler(String step, BiConsumer<FoodEvent, EventEnvelope> action) {
 	}
 
@@ -61,7 +61,7 @@ public final class EventHandlers {
 		/**
 		 * Handles events of this type; the envelope gives the order id, event id and cause. The
 		 * step names what the handler does in the saga: with the service's name it names the
-		 * handler's span in a trace ("payment charge").
+		 * handler's span in a trace ("payment authorize").
 		 */
 		public <E extends FoodEvent> Builder on(Class<E> type, String step, BiConsumer<E, EventEnvelope> handler) {
 			EventType eventType = EventType.of(type);

@@ -20,7 +20,7 @@ import com.example.food.infrastructure.observability.OrderLogContext;
  * ONE transaction, record its event id and run its handler. A duplicate finds its id already
  * recorded and changes nothing: at-least-once delivery, effectively-once processing.
  *
- * <p>Each handler runs in an observation named after its step ("payment charge"): a span in the
+ * <p>Each handler runs in an observation named after its step ("payment authorize"): a span in the
  * trace the message's headers carry (the listener continues it), and a timer
  * ({@code food.event.handled}). Its log lines carry the order id.
  */
