@@ -52,8 +52,11 @@ class ChaosIntegrationTests {
 
 	private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("food.chaos.settle", 240));
 
-	/** The faults take about this long on two cores; the orders are spread over it. */
-	private static final Duration LOAD = Duration.ofSeconds(Math.max(120, ORDERS / 8));
+	/**
+	 * The orders are spread over this long: the faults take about three minutes on two cores, and a
+	 * big run places four orders a second, so that orders are placed through every fault.
+	 */
+	private static final Duration LOAD = Duration.ofSeconds(Math.max(180, ORDERS / 4));
 
 	private static final List<String> SERVICES = List.of("inventory-service", "order-service", "payment-service",
 			"kitchen-service", "delivery-service");

@@ -38,7 +38,7 @@ class SagaIntegrationTests {
 	 * Short waits, so a saga takes seconds; what they mean is the same as in production. The meal
 	 * takes long enough for a customer to cancel while the kitchen cooks.
 	 */
-	private static final Map<String, String> KITCHEN = Map.of("food.kitchen.preparation-time", "2s",
+	private static final Map<String, String> KITCHEN = Map.of("food.kitchen.preparation-time", "3s",
 			"food.kitchen.poll-interval", "100ms");
 
 	private static final Map<String, String> DELIVERY = Map.of("food.delivery.delivery-time", "300ms",
