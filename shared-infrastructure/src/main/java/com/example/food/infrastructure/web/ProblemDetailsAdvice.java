@@ -1,6 +1,9 @@
 package com.example.food.infrastructure.web;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,12 +57,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The service's own database cannot be reached (a connection refused or dropped, the pool timing
-	 * out): the infrastructure's failure, not the request's. 503 with Retry-After, so that a client
-	 * retries instead of giving up; nothing was changed, since the transaction never committed.
+	 * out, a transaction that cannot even be rolled back on a dead connection): the infrastructure's
+	 * failure, not the request's. 503 with Retry-After, so that a client retries instead of giving
+	 * up; nothing was changed, since the transaction never committed. Any other data access failure
+	 * is unexpected.
 	 */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-			TransientDataAccessResourceException.class })
-	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> dataAccessFailure(RuntimeException ex) {
+		if (!isDatabaseUnreachable(ex)) {
+			return unexpected(ex);
+		}
 		log.warn("The database is unreachable, answering 503: {}", ex.getMessage());
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The service cannot reach its database right now; nothing was changed. Retry in a few seconds.");
@@ -67,6 +75,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
 			.body(body);
+	}
+
+	/** A failure to reach the database, as Spring translates it, or an SQL connection error (SQLState class 08) below it. */
+	static boolean isDatabaseUnreachable(Throwable ex) {
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler(Exception.class)
