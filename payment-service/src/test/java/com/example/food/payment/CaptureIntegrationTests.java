@@ -22,8 +22,7 @@ class CaptureIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void capturesTheHoldWhenTheKitchenAccepts() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		PaymentCompleted held = bus.await(PaymentCompleted.class, orderId);
+		PaymentCompleted held = held(orderId);
 		EventEnvelope accepted = accepted(orderId);
 
 		bus.publish(accepted);
@@ -45,8 +44,7 @@ class CaptureIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void capturesOnceEvenWhenTheKitchenAcceptsTwice() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		bus.await(PaymentCompleted.class, orderId);
+		held(orderId);
 		EventEnvelope accepted = accepted(orderId);
 
 		bus.publish(accepted);
@@ -62,8 +60,7 @@ class CaptureIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void capturesNothingWhenTheKitchenAcceptsAfterTheOrderWasCancelled() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		bus.await(PaymentCompleted.class, orderId);
+		held(orderId);
 		bus.publish(cancelled(orderId, CancellationReason.CUSTOMER_REQUEST));
 		bus.await(PaymentVoided.class, orderId);
 

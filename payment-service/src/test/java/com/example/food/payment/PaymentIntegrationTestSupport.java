@@ -21,6 +21,7 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderLine;
 import com.example.food.events.OrderPlaced;
+import com.example.food.events.PaymentCompleted;
 import com.example.food.events.TicketAccepted;
 import com.example.food.infrastructure.testsupport.EventProbe;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
@@ -92,6 +93,12 @@ public abstract class PaymentIntegrationTestSupport {
 
 	protected static EventEnvelope placed(UUID orderId, String paymentToken) {
 		return EventEnvelope.of(orderPlaced(paymentToken), orderId);
+	}
+
+	/** Places an order paid with tok_visa and waits until payment holds its amount (payment.completed). */
+	protected PaymentCompleted held(UUID orderId) {
+		bus.publish(placed(orderId, "tok_visa"));
+		return bus.await(PaymentCompleted.class, orderId);
 	}
 
 	protected static EventEnvelope cancelled(UUID orderId, CancellationReason reason) {

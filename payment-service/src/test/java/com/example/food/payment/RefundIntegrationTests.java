@@ -25,8 +25,7 @@ class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void refundsACapturedOrderNoCourierTookOnceEvenWhenItsCancellationComesTwice() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		bus.await(PaymentCompleted.class, orderId);
+		held(orderId);
 		bus.publish(accepted(orderId));
 		PaymentCaptured captured = bus.await(PaymentCaptured.class, orderId);
 		// The meal was made and never delivered: the customer did not get it, so the money goes back.
@@ -53,8 +52,7 @@ class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void refundsACaptureWhoseOrderWasCancelledWhileTheCaptureWasPending() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		bus.await(PaymentCompleted.class, orderId);
+		held(orderId);
 		gatewayFaults("{\"delay\": \"PT4S\"}");
 		bus.publish(accepted(orderId));
 		await().atMost(PATIENCE).until(() -> "CAPTURE".equals(intent(orderId).get("pending_operation")));

@@ -22,8 +22,7 @@ class VoidIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void voidsTheHoldWhenTheOrderIsCancelledBeforeTheKitchenAccepted() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		PaymentCompleted held = bus.await(PaymentCompleted.class, orderId);
+		PaymentCompleted held = held(orderId);
 		EventEnvelope cancelled = cancelled(orderId, CancellationReason.CUSTOMER_REQUEST);
 
 		bus.publish(cancelled);

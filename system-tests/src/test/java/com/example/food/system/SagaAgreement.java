@@ -2,8 +2,11 @@ package com.example.food.system;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +86,7 @@ final class SagaAgreement {
 
 	private static final Set<String> FINAL = Set.of("DELIVERED", "CANCELLED", "REJECTED");
 
-	private static final Set<String> NONE = java.util.Collections.singleton(null);
+	private static final Set<String> NONE = Collections.singleton(null);
 
 	private final JdbcClient orders;
 
@@ -188,7 +191,7 @@ final class SagaAgreement {
 		}
 
 		private static Set<String> set(@Nullable String... values) {
-			return new java.util.HashSet<>(java.util.Arrays.asList(values));
+			return new HashSet<>(Arrays.asList(values));
 		}
 	}
 

@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +117,7 @@ class SagaIntegrationTests {
 	}
 
 	/** The orders each test places, and the stock before it: what the check after it covers. */
-	private static final List<UUID> placedInTest = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private static final List<UUID> placedInTest = new CopyOnWriteArrayList<>();
 
 	private static Map<String, Integer> stockBefore;
 
@@ -127,14 +130,14 @@ class SagaIntegrationTests {
 	@AfterEach
 	void everyOrderEndsInOneStoryAtTheFiveServices() {
 		SagaAgreement agreement = new SagaAgreement(system);
-		SagaAgreement.Report[] last = new SagaAgreement.Report[1];
+		AtomicReference<SagaAgreement.Report> last = new AtomicReference<>();
 		try {
 			await("every order final and told alike by the five services").atMost(SAGA_PATIENCE)
 				.pollInterval(Duration.ofMillis(500))
-				.until(() -> (last[0] = agreement.check(placedInTest, placedInTest, stockBefore)).agrees());
+				.until(() -> last.updateAndGet(report -> agreement.check(placedInTest, placedInTest, stockBefore)).agrees());
 		}
-		catch (org.awaitility.core.ConditionTimeoutException ex) {
-			throw new AssertionError("the five services disagree:\n" + last[0].summary(), ex);
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("the five services disagree:\n" + last.get().summary(), ex);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.food.events.PaymentCompleted;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.payment.PaymentIntegrationTestSupport;
@@ -73,8 +72,7 @@ class GatewayAdminIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void showsTheLedgerEntriesOfOneOrderAndTheMostRecentOnes() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		bus.await(PaymentCompleted.class, orderId);
+		held(orderId);
 
 		Response ofOrder = http().asAdmin().get("/admin/gateway/ledger?orderId=" + orderId);
 		Response recent = http().asAdmin().get("/admin/gateway/ledger");

@@ -22,8 +22,7 @@ class PaymentQueriesIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void showsTheHeldPaymentOfAnOrder() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		PaymentCompleted held = bus.await(PaymentCompleted.class, orderId);
+		PaymentCompleted held = held(orderId);
 
 		Response response = http().get("/payments?orderId=" + orderId);
 
@@ -47,8 +46,7 @@ class PaymentQueriesIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void showsWhatWasCapturedAndRefunded() {
 		UUID orderId = UUID.randomUUID();
-		bus.publish(placed(orderId, "tok_visa"));
-		bus.await(PaymentCompleted.class, orderId);
+		held(orderId);
 		bus.publish(accepted(orderId));
 		bus.await(PaymentCaptured.class, orderId);
 		bus.publish(cancelled(orderId, CancellationReason.NO_COURIER));
