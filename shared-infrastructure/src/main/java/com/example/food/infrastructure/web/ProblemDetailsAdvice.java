@@ -3,6 +3,7 @@ package com.example.food.infrastructure.web;
 import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
@@ -77,14 +78,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(body);
 	}
 
-	/** A failure to reach the database, as Spring translates it, or an SQL connection error (SQLState class 08) below it. */
+	/**
+	 * A failure to reach the database, as Spring translates it, or a connection error below it: the
+	 * driver's (SQLState class 08), or the pool's, which closes a broken connection and then reports
+	 * "Connection is closed" with no SQLState at all (a rollback on it fails that way). What the
+	 * database itself refuses (a constraint, a serialization failure) always carries its SQLState.
+	 */
 	static boolean isDatabaseUnreachable(Throwable ex) {
 		if (ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException) {
 			return true;
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-					|| cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+					|| cause instanceof SQLRecoverableException
+					|| cause instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
 				return true;
 			}
 		}

@@ -52,6 +52,15 @@ class ProblemDetailsAdviceTests {
 	}
 
 	@Test
+	void answersARollbackOnAConnectionThePoolHasClosedWith503() {
+		// The pool's own words, with no SQLState: seen when the database was cut off mid-request.
+		var ex = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
+				new SQLException("Connection is closed")));
+
+		assertThat(advice.dataAccessFailure(ex).getStatusCode().value()).isEqualTo(503);
+	}
+
+	@Test
 	void answersAnyOtherDataAccessFailureAsUnexpected() {
 		var ex = new DataIntegrityViolationException("duplicate key value violates unique constraint",
 				new SQLException("duplicate key", "23505"));
