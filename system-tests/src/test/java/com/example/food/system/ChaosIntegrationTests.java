@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.Servers;
+import com.example.food.infrastructure.testsupport.TcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

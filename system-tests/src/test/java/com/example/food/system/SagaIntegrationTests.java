@@ -24,6 +24,7 @@ import com.example.food.infrastructure.testsupport.EventProbe;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.Servers;
+import com.example.food.infrastructure.testsupport.TcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

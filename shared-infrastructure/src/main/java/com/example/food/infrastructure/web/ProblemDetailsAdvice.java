@@ -1,10 +1,6 @@
 package com.example.food.infrastructure.web;
 
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +11,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -32,6 +26,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.example.food.infrastructure.failure.InfrastructureFailures;
 
 /**
  * The one place where exceptions become RFC 9457 problem details, for every service. Spring's base
@@ -65,7 +61,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> dataAccessFailure(RuntimeException ex) {
-		if (!isDatabaseUnreachable(ex)) {
+		if (!InfrastructureFailures.isDatabaseUnreachable(ex)) {
 			return unexpected(ex);
 		}
 		log.warn("The database is unreachable, answering 503: {}", ex.getMessage());
@@ -76,26 +72,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
 			.body(body);
-	}
-
-	/**
-	 * A failure to reach the database, as Spring translates it, or a connection error below it: the
-	 * driver's (SQLState class 08), or the pool's, which closes a broken connection and then reports
-	 * "Connection is closed" with no SQLState at all (a rollback on it fails that way). What the
-	 * database itself refuses (a constraint, a serialization failure) always carries its SQLState.
-	 */
-	static boolean isDatabaseUnreachable(Throwable ex) {
-		if (ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException) {
-			return true;
-		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-					|| cause instanceof SQLRecoverableException
-					|| cause instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@ExceptionHandler(Exception.class)

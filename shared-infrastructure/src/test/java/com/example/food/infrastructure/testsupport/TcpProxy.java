@@ -1,4 +1,4 @@
-package com.example.food.system;
+package com.example.food.infrastructure.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy between the services and RabbitMQ (or PostgreSQL), so that a test can cut the network
  * to the server ({@link #cut()}: every connection dropped, new ones refused) and bring it back
- * ({@link #restore()}), without stopping a server that others may be using. Loopback only.
+ * ({@link #restore()}), or hold what the server sends without closing anything ({@link #hold()}:
+ * the connection looks alive, its answers are late), without stopping a server that others may be
+ * using. Loopback only.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
 	private final String name;
 
@@ -28,6 +30,9 @@ final class TcpProxy implements AutoCloseable {
 
 	private volatile boolean open = true;
 
+	/** While set, nothing the server sends is passed on (see {@link #hold()}). */
+	private volatile boolean holding;
+
 	private TcpProxy(String name, String targetHost, int targetPort) throws IOException {
 		this.name = name;
 		this.targetHost = targetHost;
@@ -38,12 +43,12 @@ final class TcpProxy implements AutoCloseable {
 	}
 
 	/** A proxy to the broker. */
-	static TcpProxy to(String host, int port) {
+	public static TcpProxy to(String host, int port) {
 		return to("the broker", host, port);
 	}
 
 	/** A proxy to {@code name} (for the log lines: "the broker", "the database") at host and port. */
-	static TcpProxy to(String name, String host, int port) {
+	public static TcpProxy to(String name, String host, int port) {
 		try {
 			return new TcpProxy(name, host, port);
 		}
@@ -52,22 +57,34 @@ final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return server.getLocalPort();
 	}
 
 	/** Drops every connection and refuses new ones: the broker is unreachable. */
-	void cut() {
+	public void cut() {
 		open = false;
 		sockets.forEach(TcpProxy::closeQuietly);
 		sockets.clear();
-		System.out.println("[system-tests] connection to " + name + " cut");
+		System.out.println("[test] connection to " + name + " cut");
 	}
 
 	/** Accepts connections again: the broker is back. */
-	void restore() {
+	public void restore() {
 		open = true;
-		System.out.println("[system-tests] connection to " + name + " restored");
+		System.out.println("[test] connection to " + name + " restored");
+	}
+
+	/** Stops passing on what the server sends, keeping every connection open: its answers are late. */
+	public void hold() {
+		holding = true;
+		System.out.println("[test] answers from " + name + " held");
+	}
+
+	/** Passes on what the server sent meanwhile, and what it sends from now on. */
+	public void release() {
+		holding = false;
+		System.out.println("[test] answers from " + name + " released");
 	}
 
 	private void acceptLoop() {
@@ -81,8 +98,8 @@ final class TcpProxy implements AutoCloseable {
 				Socket upstream = new Socket(targetHost, targetPort);
 				sockets.add(client);
 				sockets.add(upstream);
-				Thread.ofVirtual().start(() -> pump(client, upstream));
-				Thread.ofVirtual().start(() -> pump(upstream, client));
+				Thread.ofVirtual().start(() -> pump(client, upstream, false));
+				Thread.ofVirtual().start(() -> pump(upstream, client, true));
 			}
 			catch (IOException ex) {
 				// the server socket was closed, or the broker refused: the client sees a closed connection
@@ -90,9 +107,19 @@ final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	private void pump(Socket from, Socket to) {
+	private void pump(Socket from, Socket to, boolean fromServer) {
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-			in.transferTo(out);
+			byte[] buffer = new byte[8192];
+			for (int read; (read = in.read(buffer)) >= 0;) {
+				while (fromServer && holding && !to.isClosed()) {
+					Thread.sleep(10);
+				}
+				out.write(buffer, 0, read);
+				out.flush();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		catch (IOException ex) {
 			// one side closed
