@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.infrastructure.deadletter.DeadLetterReason;
 import com.example.food.infrastructure.deadletter.DeadLetterRecoverer;
+import com.example.food.infrastructure.failure.OutagePause;
 
 /**
  * The consuming side, for a service that declares {@link EventHandlers}: its queues, and the
@@ -39,6 +40,15 @@ public class MessagingConfiguration {
 	@Bean
 	Declarables eventDeclarables(EventTopology topology, EventHandlers handlers) {
 		return new Declarables(topology.declarables(handlers));
+	}
+
+	/**
+	 * Holds a message through a database outage instead of dead-lettering it; reported as
+	 * {@code eventConsumption} in the readiness group (DOWN while a consumer waits).
+	 */
+	@Bean
+	OutagePause eventConsumptionHealthIndicator(MessagingProperties properties) {
+		return new OutagePause(properties.outage().firstWait(), properties.outage().maxWait());
 	}
 
 	@Bean

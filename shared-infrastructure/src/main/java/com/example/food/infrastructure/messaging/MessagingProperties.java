@@ -17,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stops a message that crashes the consumer from crashing it forever
  * @param retry in-process retries of a handler that failed with a transient error
  * @param relay the outbox relay
+ * @param outage how a consumer waits out a database outage, holding its message
  * @param processedEventRetention how long the ids of handled events are remembered (the idempotent
  * consumer's memory): a duplicate that comes later than that is handled again
  */
 @ConfigurationProperties("food.messaging")
 public record MessagingProperties(@Nullable String service, @DefaultValue("5") int deliveryLimit,
-		@DefaultValue Retry retry, @DefaultValue Relay relay, @DefaultValue("7d") Duration processedEventRetention) {
+		@DefaultValue Retry retry, @DefaultValue Relay relay, @DefaultValue Outage outage, @DefaultValue("7d") Duration processedEventRetention) {
 
 	/**
 	 * @param maxAttempts the first attempt and the retries
@@ -40,6 +41,13 @@ public record MessagingProperties(@Nullable String service, @DefaultValue("5") i
 	 */
 	public record Relay(@DefaultValue("200ms") Duration interval, @DefaultValue("100") int batchSize,
 			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("7d") Duration retention) {
+	}
+
+	/**
+	 * @param firstWait the first pause before trying a held message again; each next one is twice as long
+	 * @param maxWait the longest pause
+	 */
+	public record Outage(@DefaultValue("500ms") Duration firstWait, @DefaultValue("10s") Duration maxWait) {
 	}
 
 	/** The queue name's stem: {@code payment} for payment-service. */
