@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -28,6 +29,28 @@ public class DeadLetterRecoverer extends RepublishMessageRecovererWithConfirms {
 	public DeadLetterRecoverer(RabbitTemplate rabbit, String deadLetterQueue, int maxAttempts) {
 		super(rabbit, Messaging.DEAD_LETTER_EXCHANGE, deadLetterQueue, ConfirmType.CORRELATED);
 		this.maxAttempts = maxAttempts;
+	}
+
+	/**
+	 * A message given back to its queue (the service stopping while it waited out an outage) is not
+	 * a dead letter: rethrown, so that the container requeues it.
+	 */
+	@Override
+	public void recover(Message message, Throwable cause) {
+		if (isGivenBack(cause)) {
+			throw new ImmediateRequeueAmqpException(cause.getMessage(), cause);
+		}
+		super.recover(message, cause);
+	}
+
+	/** Whether the failure asks for the message to go back to its queue. */
+	public static boolean isGivenBack(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ImmediateRequeueAmqpException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

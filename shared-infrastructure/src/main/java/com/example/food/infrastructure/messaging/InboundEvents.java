@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
 import com.example.food.events.EventType;
+import com.example.food.infrastructure.failure.OutagePause;
 import com.example.food.infrastructure.observability.OrderLogContext;
 
 /**
@@ -19,6 +20,10 @@ import com.example.food.infrastructure.observability.OrderLogContext;
  * message: {@link com.example.food.events.InvalidEvent}, dead-lettered without retries), then, in
  * ONE transaction, record its event id and run its handler. A duplicate finds its id already
  * recorded and changes nothing: at-least-once delivery, effectively-once processing.
+ *
+ * <p>A database that does not answer is not the message's fault: the transaction is tried again,
+ * with the message held, until the database is back ({@link OutagePause}). Only the handler's own
+ * failures reach the listener's retries and, after them, the dead-letter queue.
  *
  * <p>Each handler runs in an observation named after its step ("payment authorize"): a span in the
  * trace the message's headers carry (the listener continues it), and a timer
@@ -40,14 +45,17 @@ class InboundEvents implements MessageListener {
 
 	private final String service;
 
+	private final OutagePause pause;
+
 	InboundEvents(EventHandlers handlers, ProcessedEvents processed, TransactionTemplate transaction,
-			HandlerFailureSwitch failures, ObservationRegistry observations, String service) {
+			HandlerFailureSwitch failures, ObservationRegistry observations, String service, OutagePause pause) {
 		this.handlers = handlers;
 		this.processed = processed;
 		this.transaction = transaction;
 		this.failures = failures;
 		this.observations = observations;
 		this.service = service;
+		this.pause = pause;
 	}
 
 	@Override
@@ -65,7 +73,7 @@ class InboundEvents implements MessageListener {
 			.highCardinalityKeyValue("event.id", event.eventId().toString())
 			.observe(() -> {
 				failures.apply(event);
-				transaction.executeWithoutResult(status -> {
+				pause.run(() -> transaction.executeWithoutResult(status -> {
 					if (!processed.markProcessed(event)) {
 						log.info("Order {}: {} {} was already processed; this delivery is a duplicate and changes nothing",
 								event.orderId(), event.type(), event.eventId());
@@ -73,7 +81,7 @@ class InboundEvents implements MessageListener {
 					}
 					handler.ifPresentOrElse(h -> h.action().accept(event.payload(), event),
 							() -> log.info("Order {}: no handler for {}; ignored", event.orderId(), event.type()));
-				});
+				}));
 			});
 	}
 }

@@ -1,5 +1,8 @@
 package com.example.food.infrastructure.messaging;
 
+import java.util.List;
+import java.util.Set;
+
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.amqp.core.Declarables;
@@ -18,6 +21,8 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.food.events.EventType;
+import com.example.food.events.Subscriptions;
 import com.example.food.infrastructure.deadletter.DeadLetterReason;
 import com.example.food.infrastructure.deadletter.DeadLetterRecoverer;
 import com.example.food.infrastructure.failure.OutagePause;
@@ -39,7 +44,27 @@ public class MessagingConfiguration {
 
 	@Bean
 	Declarables eventDeclarables(EventTopology topology, EventHandlers handlers) {
+		checkSubscription(topology.service(), handlers);
 		return new Declarables(topology.declarables(handlers));
+	}
+
+	/**
+	 * The other services declare this service's queue from the contract: a handler added here but
+	 * not there would miss the events published before this service first started. So the two must
+	 * agree, or the service does not start.
+	 */
+	static void checkSubscription(String service, EventHandlers handlers) {
+		Subscriptions.of(service).ifPresent(subscribed -> {
+			if (!subscribed.equals(handlers.types())) {
+				throw new IllegalStateException("The handlers of " + service + " take " + sorted(handlers.types())
+						+ " but the contract (Subscriptions in shared-events) says " + sorted(subscribed)
+						+ ": change both together");
+			}
+		});
+	}
+
+	private static List<String> sorted(Set<EventType> types) {
+		return types.stream().map(EventType::routingKey).sorted().toList();
 	}
 
 	/**
@@ -58,9 +83,10 @@ public class MessagingConfiguration {
 
 	@Bean
 	InboundEvents inboundEvents(EventHandlers handlers, JdbcClient jdbc, TransactionTemplate transaction,
-			HandlerFailureSwitch failures, ObjectProvider<ObservationRegistry> observations, EventTopology topology) {
+			HandlerFailureSwitch failures, ObjectProvider<ObservationRegistry> observations, EventTopology topology,
+			OutagePause pause) {
 		return new InboundEvents(handlers, new ProcessedEvents(jdbc), transaction, failures,
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP), topology.service());
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), topology.service(), pause);
 	}
 
 	@Bean
@@ -82,8 +108,10 @@ public class MessagingConfiguration {
 				.delay(retry.initialInterval())
 				.multiplier(retry.multiplier())
 				.maxDelay(retry.maxInterval())
-				// A message that cannot be read will not become readable: no retry.
-				.predicate(failure -> DeadLetterReason.of(failure) != DeadLetterReason.POISON)
+				// A message that cannot be read will not become readable: no retry. One given back to
+				// the queue at shutdown (see OutagePause) is not retried here either.
+				.predicate(failure -> DeadLetterReason.of(failure) != DeadLetterReason.POISON
+						&& !DeadLetterRecoverer.isGivenBack(failure))
 				.build())
 			.recoverer(recoverer)
 			.build());

@@ -28,10 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.food.events.DeliveryAddress;
 import com.example.food.events.DeliveryFailed;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
+import com.example.food.events.MealPrepared;
 import com.example.food.events.Messaging;
+import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
 import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
@@ -114,8 +117,15 @@ class EventFlowIntegrationTests {
 
 	@Test
 	void keepsAnEventNoQueueTakesAndPublishesItOnceAConsumerAppears() {
+		// Every event of the contract has a queue from the start (see the next test): this one is
+		// written with a routing key that no service takes.
 		EventEnvelope event = EventEnvelope.of(new DeliveryFailed("no courier available", 3), UUID.randomUUID());
-		transaction.executeWithoutResult(status -> outbox.add(event));
+		String routingKey = "test.nobody-listens-" + event.eventId();
+		jdbc.sql("""
+				insert into outbox_message (event_id, order_id, routing_key, payload, created_at)
+				values (?, ?, ?, ?, now())""")
+			.params(event.eventId(), event.orderId(), routingKey, EventJson.write(event))
+			.update();
 
 		await().atMost(PATIENCE).until(() -> outboxRow(event).get("attempts") instanceof Integer n && n >= 1);
 		assertThat(outboxRow(event).get("sent_at")).isNull();
@@ -123,7 +133,7 @@ class EventFlowIntegrationTests {
 		RabbitAdmin admin = new RabbitAdmin(rabbit.getConnectionFactory());
 		Queue consumer = new AnonymousQueue();
 		admin.declareQueue(consumer);
-		admin.declareBinding(BindingBuilder.bind(consumer).to(new TopicExchange(Messaging.EXCHANGE)).with("delivery.failed"));
+		admin.declareBinding(BindingBuilder.bind(consumer).to(new TopicExchange(Messaging.EXCHANGE)).with(routingKey));
 		try {
 			await().atMost(PATIENCE).until(() -> outboxRow(event).get("sent_at") != null);
 			Message published = rabbit.receive(consumer.getName(), 5_000);
@@ -133,6 +143,22 @@ class EventFlowIntegrationTests {
 		finally {
 			admin.deleteQueue(consumer.getName());
 		}
+	}
+
+	@Test
+	void anEventReachesAConsumerThatHasNeverStarted() {
+		// Only this test service has ever run in this virtual host; the delivery service never has.
+		// Its queue exists all the same, declared from the contract, and keeps the event for it.
+		EventEnvelope event = EventEnvelope.of(new MealPrepared(UUID.randomUUID(), "c-1",
+				List.of(new OrderLine("PIZZA", "Pizza", 1, BigDecimal.TEN)), new DeliveryAddress("1 Main St", "Springfield", "12345")), UUID.randomUUID());
+
+		transaction.executeWithoutResult(status -> outbox.add(event));
+
+		await().atMost(PATIENCE).until(() -> outboxRow(event).get("sent_at") != null);
+		Message waiting = rabbit.receive(Messaging.queueFor("delivery"), 5_000);
+		assertThat(waiting).isNotNull();
+		assertThat(waiting.getMessageProperties().getMessageId()).isEqualTo(event.eventId().toString());
+		assertThat(outboxRow(event).get("attempts")).isEqualTo(0);
 	}
 
 	@Test
