@@ -41,7 +41,7 @@ public abstract class ServiceStartupContract {
 
 		assertThat(readiness).containsEntry("status", "UP");
 		assertThat(readiness.get("components")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-			.containsKeys("db", "rabbit", "readinessState");
+			.containsKeys("db", "rabbit", "readinessState", "eventConsumption");
 	}
 
 	@Test

@@ -232,6 +232,18 @@ public final class TestWorkspace implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Calls the broker's management API on this workspace's virtual host and returns the answer's
+	 * body: {@code management("GET", "queues", "kitchen.events", null)} reads
+	 * {@code /api/queues/<vhost>/kitchen.events}; {@code ("POST", "exchanges", "food.events.dlx/publish", json)}
+	 * publishes.
+	 */
+	public String management(String method, String collection, String name, String body) {
+		HttpResponse<String> response = send(method, "/" + collection + "/" + encoded(virtualHost) + "/" + name, body);
+		expectSuccess(response, method + " " + collection + "/" + name);
+		return response.body();
+	}
+
 	private void createVirtualHost() {
 		Servers.Rabbit rabbit = servers.rabbit();
 		expectSuccess(send("PUT", "/vhosts/" + encoded(virtualHost), "{}"), "create virtual host " + virtualHost);
