@@ -1,16 +1,21 @@
 package com.example.food.infrastructure;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,10 +62,24 @@ public class FoodInfrastructureAutoConfiguration {
 		return new Outbox(jdbc, tracing);
 	}
 
+	/**
+	 * The relay publishes with a RabbitTemplate of its own, on the connection factory's separate
+	 * publisher connection: when the broker throttles publishing (flow control, a memory or disk
+	 * alarm blocks the connections that publish), the listeners' connection is not blocked with it
+	 * and keeps consuming, which is what drains the queues. Otherwise it is configured as the
+	 * application's template is (spring.rabbitmq.template: mandatory, observation). It is not a bean:
+	 * a second RabbitTemplate bean would make Spring Boot back off from declaring the application's.
+	 */
 	@Bean
-	OutboxRelay outboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
-			MessagingProperties properties, TraceHandoff tracing) {
-		return new OutboxRelay(jdbc, rabbit, transaction, properties, tracing);
+	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transaction, ConnectionFactory connectionFactory,
+			RabbitTemplateConfigurer configurer, ApplicationContext context, MessagingProperties properties,
+			TraceHandoff tracing, ObjectProvider<MeterRegistry> meters) {
+		RabbitTemplate publisher = new RabbitTemplate();
+		configurer.configure(publisher, connectionFactory);
+		publisher.setUsePublisherConnection(true);
+		publisher.setApplicationContext(context); // where it finds the observation registry
+		return new OutboxRelay(jdbc, transaction, publisher, properties.relay(), tracing,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	/** Sent outbox rows are kept for inspection a while ({@code food.messaging.relay.retention}). */

@@ -36,11 +36,14 @@ public record MessagingProperties(@Nullable String service, @DefaultValue("5") i
 	/**
 	 * @param interval how often the relay looks for unsent events
 	 * @param batchSize at most this many events per look
-	 * @param confirmTimeout how long to wait for the broker's confirms
+	 * @param confirmTimeout how long to wait for the broker's confirms of one batch, all together
+	 * @param lease how long a relay's claim on a batch holds: longer than the confirm timeout; when a
+	 * relay dies holding rows, they go out again (from any replica) once it has run out
 	 * @param retention how long sent events are kept (for inspection) before they are deleted
 	 */
 	public record Relay(@DefaultValue("200ms") Duration interval, @DefaultValue("100") int batchSize,
-			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("7d") Duration retention) {
+			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("60s") Duration lease,
+			@DefaultValue("7d") Duration retention) {
 	}
 
 	/**

@@ -23,12 +23,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Read from the {@code outbox_message} table at each scrape, with the relay's own partial index
  * on unsent rows: the questions cost as much as the backlog is long, not as the table (which keeps
  * sent rows for days).
+ *
+ * <p>Beside them, the relay counts {@value #REPUBLISHED}: the events it handed to the broker again
+ * (after a return, a refusal, a confirm that never came, or a relay that died before it recorded the
+ * confirm), {@code food_outbox_republished_total} in Prometheus. Each may reach its consumers twice;
+ * the {@code publications} column of a row says how often it was handed over.
  */
 public class OutboxMetrics implements MeterBinder {
 
 	public static final String BACKLOG = "food.outbox.backlog";
 
 	public static final String OLDEST_AGE = "food.outbox.oldest.age";
+
+	/** A counter, registered by the outbox relay that increments it. */
+	public static final String REPUBLISHED = "food.outbox.republished";
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxMetrics.class);
 

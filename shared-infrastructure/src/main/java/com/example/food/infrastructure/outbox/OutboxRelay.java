@@ -1,12 +1,10 @@
 package com.example.food.infrastructure.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,35 +14,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.example.food.events.Messaging;
 import com.example.food.infrastructure.messaging.MessagingProperties;
-import com.example.food.infrastructure.observability.OrderLogContext;
 import com.example.food.infrastructure.observability.OutageLog;
+import com.example.food.infrastructure.observability.OutboxMetrics;
 import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.outbox.OutboxClaims.Claim;
+import com.example.food.infrastructure.outbox.OutboxClaims.ClaimedEvent;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The read side of the transactional outbox: publishes what {@link Outbox} stored, and marks a row
- * sent only once the broker has confirmed it. If the broker is down, the rows wait and are
- * published when it is back: an outage delays events, it never loses them. A row may be published
- * twice (if the process dies between the confirm and the commit): consumers are idempotent.
+ * sent only once the broker has confirmed it. Each poll claims a batch ({@link OutboxClaims}: one
+ * short transaction, a lease on the rows), publishes it with no transaction open, waits for the
+ * broker's answers, and settles every row on its own ({@link Outcome}): the confirmed ones are
+ * sent even when another row of the batch was refused, returned or not confirmed in time, and
+ * those wait before their next try without holding back any other order.
  *
- * <p>Order: events of one order go out in the order they were written. Each poll takes only the
- * oldest unsent event of each order, and locks it ({@code FOR UPDATE SKIP LOCKED}): several
- * replicas of a service share the work without ever publishing one row twice at the same time,
- * or an order's second event before its first.
+ * <p>If the broker is unreachable, the claimed rows are released at once and go out at the first
+ * poll after it is back: an outage delays events, it never loses them. A row may be published
+ * twice (its confirm is lost, or the process dies before it records it): consumers are idempotent,
+ * and {@code publications} counts the times a row was handed to the broker.
+ *
+ * <p>Order: an order's events go out in the order they were written; a claim takes only the
+ * oldest unsent event of each order, so the next one waits until the earlier one is sent.
  *
  * <p>Tracing: each publication is a span ({@code order.placed publish}) in the trace of the
  * transaction that wrote the event, not of this relay's thread (see {@link TraceHandoff}).
@@ -53,185 +54,155 @@ public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	private final JdbcClient jdbc;
+	private final OutboxClaims claims;
 
 	private final RabbitTemplate rabbit;
-
-	private final TransactionTemplate transaction;
 
 	private final MessagingProperties.Relay settings;
 
 	private final TraceHandoff tracing;
 
-	private final OutageLog outage = new OutageLog(log, "Outbox relay",
+	private final Counter republished;
+
+	private final OutageLog brokerOutage = new OutageLog(log, "Outbox relay",
 			"cannot publish ({}); events wait in the outbox until the broker is back",
 			"the broker is reachable again; publishing resumed");
 
-	public OutboxRelay(JdbcClient jdbc, RabbitTemplate rabbit, TransactionTemplate transaction,
-			MessagingProperties properties, TraceHandoff tracing) {
-		this.jdbc = jdbc;
+	private final OutageLog databaseOutage = new OutageLog(log, "Outbox relay",
+			"cannot read the outbox ({}); events wait in it until the database is back",
+			"the database is reachable again; publishing resumed");
+
+	/**
+	 * @param rabbit a template with correlated publisher confirms and mandatory returns, publishing
+	 * on a connection of its own (see FoodInfrastructureAutoConfiguration)
+	 */
+	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, RabbitTemplate rabbit,
+			MessagingProperties.Relay settings, TraceHandoff tracing, MeterRegistry meters) {
+		this(new OutboxClaims(jdbc, transaction, settings.lease()), rabbit, settings, tracing, meters);
+	}
+
+	OutboxRelay(OutboxClaims claims, RabbitTemplate rabbit, MessagingProperties.Relay settings, TraceHandoff tracing,
+			MeterRegistry meters) {
+		if (settings.lease().compareTo(settings.confirmTimeout()) <= 0) {
+			throw new IllegalArgumentException("food.messaging.relay.lease (" + settings.lease()
+					+ ") must be longer than its confirm-timeout (" + settings.confirmTimeout()
+					+ "): a claim must outlast the wait for the broker's answers");
+		}
+		this.claims = claims;
 		this.rabbit = rabbit;
-		this.transaction = transaction;
-		this.settings = properties.relay();
+		this.settings = settings;
 		this.tracing = tracing;
+		this.republished = Counter.builder(OutboxMetrics.REPUBLISHED)
+			.description("Events handed to the broker again: after a return, a refusal, a confirm that never came, "
+					+ "or a relay that died before it recorded the confirm")
+			.register(meters);
 	}
 
-	record Pending(long id, UUID eventId, UUID orderId, String routingKey, String payload, int attempts,
-			@Nullable String traceContext) {
-	}
-
-	/** One event on its way: the message sent, the confirm awaited, and the span that covers both. */
-	private record Publication(Pending row, CorrelationData correlation, Span span) {
-	}
-
-	/** The wait before an unroutable event is tried again: 1 s, 2 s, 4 s, ... at most a minute. */
-	static Duration unroutableBackoff(int attempts) {
-		return Duration.ofSeconds(Math.min(60, 1L << Math.min(attempts, 6)));
-	}
-
+	/** The poll: batch after batch while they come full, then until the next interval. */
 	@Scheduled(fixedDelayString = "${food.messaging.relay.interval:200ms}")
 	public void relay() {
 		try {
-			int sent;
-			do {
-				sent = publishBatch();
+			while (publishBatch() == settings.batchSize()) {
+				// a full batch: more may be waiting
 			}
-			while (sent == settings.batchSize());
-			outage.over();
+			brokerOutage.over();
+			databaseOutage.over();
 		}
 		catch (AmqpException ex) {
-			// The rows are safe and go out at the first poll after the broker is back.
-			outage.during(ex);
+			brokerOutage.during(ex);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// Claimed rows stay claimed until their lease runs out, then go out again.
+			databaseOutage.during(ex);
 		}
 	}
 
-	/** Publishes one batch in one transaction; returns how many rows it marked sent. */
+	/**
+	 * Claims a batch, publishes it, waits for the broker's answers (together at most the confirm
+	 * timeout) and settles each row; returns how many rows it claimed. Throws if the broker could
+	 * not be reached, once the rows are settled: what it could not publish is released.
+	 */
 	int publishBatch() {
-		Integer sent = transaction.execute(status -> {
-			List<Pending> pending = jdbc.sql("""
-					select id, event_id, order_id, routing_key, payload, attempts, trace_context from outbox_message m
-					where sent_at is null
-					  and (next_attempt_at is null or next_attempt_at <= now())
-					  and not exists (select 1 from outbox_message earlier
-					                  where earlier.order_id = m.order_id and earlier.sent_at is null and earlier.id < m.id)
-					order by id
-					limit :batch
-					for update skip locked
-					""").param("batch", settings.batchSize()).query(Pending.class).list();
-			if (pending.isEmpty()) {
-				return 0;
+		// The lease runs from the claim; the broker's answers must be in before it runs out.
+		long sendUntil = System.nanoTime() + settings.lease().minus(settings.confirmTimeout()).toNanos();
+		Claim claim = claims.claim(settings.batchSize());
+		if (claim.events().isEmpty()) {
+			return 0;
+		}
+		republished.increment(claim.events().stream().filter(event -> event.publications() > 1).count());
+		List<Publication> publications = new ArrayList<>();
+		AmqpException failure = send(claim.events(), sendUntil, publications);
+		// What was not sent (after a failure, or too late in the lease) is released.
+		claim.events().subList(publications.size(), claim.events().size())
+			.forEach(event -> publications.add(Publication.notSent(event)));
+		awaitAnswers(publications);
+		Map<ClaimedEvent, Outcome> outcomes = new LinkedHashMap<>();
+		publications.forEach(publication -> outcomes.put(publication.event(), publication.outcome()));
+		try {
+			int settled = claims.settle(claim, outcomes);
+			if (settled < outcomes.size()) {
+				log.warn("Outbox relay: the lease on {} of {} event(s) ran out before their outcome was recorded; "
+						+ "another relay has claimed them and publishes them again", outcomes.size() - settled, outcomes.size());
 			}
-			// Publish the whole batch, then wait for each confirm. Mandatory publishing
-			// (spring.rabbitmq.template.mandatory) makes the broker return what no queue takes
-			// instead of dropping it; a return is attached to its correlation before its confirm.
-			List<Publication> publications = new ArrayList<>();
-			List<Long> confirmed = new ArrayList<>();
-			try {
-				for (Pending row : pending) {
-					publications.add(publish(row));
-				}
-				for (Publication publication : publications) {
-					if (confirmedAndRouted(publication.row(), publication.correlation())) {
-						confirmed.add(publication.row().id());
-					}
-					else {
-						publication.span().event("returned: no queue bound yet");
-					}
-				}
-			}
-			catch (AmqpException ex) {
-				// The whole batch rolls back and is published again later; the spans of this attempt
-				// (also of the rows sent before a send failed) end here, marked with the error.
-				publications.forEach(publication -> publication.span().error(ex));
-				throw ex;
-			}
-			finally {
-				publications.forEach(publication -> publication.span().end());
-			}
-			if (!confirmed.isEmpty()) {
-				jdbc.sql("update outbox_message set sent_at = :now where id in (:ids)")
-					.param("now", Timestamp.from(Instant.now()))
-					.param("ids", confirmed)
-					.update();
-			}
-			publications.stream()
-				.filter(publication -> confirmed.contains(publication.row().id()))
-				.forEach(this::logPublished);
-			pending.stream().filter(row -> !confirmed.contains(row.id())).forEach(this::postpone);
-			return confirmed.size();
-		});
-		return sent == null ? 0 : sent;
+		}
+		finally {
+			publications.forEach(
+					publication -> publication.report(outcomes.get(publication.event()), settings.confirmTimeout(), tracing));
+		}
+		if (failure == null && outcomes.containsValue(Outcome.CUT_OFF)) {
+			failure = new AmqpException("the connection closed before the broker answered");
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return claim.events().size();
 	}
 
-	private Publication publish(Pending row) {
-		CorrelationData correlation = new CorrelationData(row.eventId().toString());
-		Message message = message(row);
-		Span span = tracing.startPublish(row.routingKey(), row.orderId(), row.traceContext(),
-				message.getMessageProperties());
-		try (Tracer.SpanInScope scope = tracing.inScope(span)) {
-			rabbit.send(Messaging.EXCHANGE, row.routingKey(), message, correlation);
+	/**
+	 * Sends the events, in order, on one channel, until one fails; returns that failure, if any, and
+	 * adds a publication to {@code sent} for each event sent.
+	 * Sending stops at {@code sendUntil}, while a whole confirm timeout is still left of the lease:
+	 * the answers are awaited before it runs out, so that no other relay can claim a row this one is
+	 * still publishing (a connection blocked by the broker's flow control can make sending slow).
+	 */
+	private @Nullable AmqpException send(List<ClaimedEvent> events, long sendUntil, List<Publication> sent) {
+		try {
+			rabbit.invoke(operations -> {
+				for (ClaimedEvent event : events) {
+					if (System.nanoTime() > sendUntil) {
+						break;
+					}
+					sent.add(Publication.send(event, operations, tracing));
+				}
+				return sent.size();
+			});
+			return null;
 		}
 		catch (AmqpException ex) {
-			span.error(ex).end();
-			throw ex;
-		}
-		return new Publication(row, correlation, span);
-	}
-
-	private void logPublished(Publication publication) {
-		Pending row = publication.row();
-		try (Tracer.SpanInScope scope = tracing.inScope(publication.span())) {
-			OrderLogContext.with(row.orderId(),
-					() -> log.info("Order {}: published {} {}", row.orderId(), row.routingKey(), row.eventId()));
+			return ex;
 		}
 	}
 
-	private void postpone(Pending row) {
-		jdbc.sql("update outbox_message set attempts = attempts + 1, next_attempt_at = :next where id = :id")
-			.param("next", Timestamp.from(Instant.now().plus(unroutableBackoff(row.attempts()))))
-			.param("id", row.id())
-			.update();
-	}
-
-	/** Waits for the broker's confirm; a nack or no answer fails the batch (rolled back, tried again). */
-	private boolean confirmedAndRouted(Pending row, CorrelationData correlation) {
-		Confirm confirm;
+	/** Waits for the confirms of the whole batch at once: a confirm that never comes costs one timeout, not one per row. */
+	private void awaitAnswers(List<Publication> publications) {
 		try {
-			confirm = correlation.getFuture().get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture.allOf(publications.stream().map(Publication::confirm).toArray(CompletableFuture[]::new))
+				.get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			// the events still without an answer are settled as unconfirmed
 		}
 		catch (InterruptedException ex) {
+			// shutting down: settled as they are, the unanswered ones as unconfirmed
 			Thread.currentThread().interrupt();
-			throw new AmqpException("interrupted while waiting for the broker's confirm", ex);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new AmqpException("no confirm from the broker for event " + row.eventId(), ex);
+		catch (ExecutionException ex) {
+			// not thrown: a confirm's future is only ever completed with the broker's answer
 		}
-		if (!confirm.ack()) {
-			throw new AmqpException("the broker refused event " + row.eventId() + ": " + confirm.reason());
-		}
-		return !wasReturned(row, correlation);
 	}
 
-	private boolean wasReturned(Pending row, CorrelationData correlation) {
-		if (correlation.getReturned() != null) {
-			// No queue is bound to this key yet (its consumer has never started): keep it and try again.
-			if (row.attempts() == 0) {
-				log.warn("Order {}: {} was unroutable (no queue bound to it yet); it stays in the outbox and is retried "
-						+ "later, waiting longer each time", row.orderId(), row.routingKey());
-			}
-			return true;
-		}
-		return false;
-	}
-
-	private static Message message(Pending row) {
-		return MessageBuilder.withBody(row.payload().getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.setContentEncoding("utf-8")
-			.setMessageId(row.eventId().toString())
-			.setType(row.routingKey())
-			.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-			.setHeader("x-order-id", row.orderId().toString())
-			.build();
+	/** The template it publishes with (the tests check that it has a connection of its own). */
+	RabbitTemplate rabbit() {
+		return rabbit;
 	}
 }

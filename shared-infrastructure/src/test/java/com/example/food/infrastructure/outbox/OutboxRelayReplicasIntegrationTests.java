@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Several replicas of a service share one outbox table: three relays (the application's own and
- * two more) publish at the same time. Each event must go out exactly once, and the events of one
- * order in the order they were written.
+ * two more) publish at the same time. Each event must go out exactly once (each claim holds its
+ * rows until it has settled them), and the events of one order in the order they were written.
  */
 @InfrastructureTest
 class OutboxRelayReplicasIntegrationTests {
@@ -54,6 +55,9 @@ class OutboxRelayReplicasIntegrationTests {
 
 	@Autowired
 	RabbitTemplate rabbit;
+
+	@Autowired
+	OutboxRelay applicationRelay;
 
 	@Autowired
 	MessagingProperties properties;
@@ -80,8 +84,8 @@ class OutboxRelayReplicasIntegrationTests {
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int replica = 0; replica < 2; replica++) {
-				OutboxRelay relay = new OutboxRelay(jdbc, rabbit, transaction, properties,
-						new TraceHandoff(Tracer.NOOP, Propagator.NOOP));
+				OutboxRelay relay = new OutboxRelay(jdbc, transaction, applicationRelay.rabbit(), properties.relay(),
+						new TraceHandoff(Tracer.NOOP, Propagator.NOOP), new SimpleMeterRegistry());
 				running.add(replicas.submit(() -> {
 					while (unsent(orders) > 0) {
 						relay.publishBatch();
@@ -109,6 +113,10 @@ class OutboxRelayReplicasIntegrationTests {
 		});
 		admin.deleteQueue(consumer.getName());
 		assertThat(received).isEqualTo(written);
+		assertThat(jdbc.sql("select distinct publications from outbox_message where order_id in (:orders)")
+			.param("orders", orders)
+			.query(Integer.class)
+			.list()).as("each row handed to the broker once").containsExactly(1);
 	}
 
 	private int unsent(List<UUID> orders) {

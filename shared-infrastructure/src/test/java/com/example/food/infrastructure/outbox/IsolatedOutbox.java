@@ -1,0 +1,93 @@
+package com.example.food.infrastructure.outbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.food.events.EventEnvelope;
+import com.example.food.infrastructure.messaging.MessagingProperties;
+import com.example.food.infrastructure.observability.TraceHandoff;
+
+/**
+ * An outbox of a test's own: a copy of the {@code outbox_message} table in a schema of its own, and
+ * the {@link Outbox}, claims and relays that work on it, through a connection pool of their own.
+ * The application's relays, polling the real table beside the test, never see these rows, so a
+ * test sees exactly what its own relays did with them.
+ */
+final class IsolatedOutbox implements AutoCloseable {
+
+	private final JdbcClient application;
+
+	private final String schema = "outbox_test_" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final HikariDataSource dataSource = new HikariDataSource();
+
+	final JdbcClient jdbc;
+
+	final TransactionTemplate transaction;
+
+	private final Outbox outbox;
+
+	private final TraceHandoff tracing = new TraceHandoff(Tracer.NOOP, Propagator.NOOP);
+
+	IsolatedOutbox(JdbcClient application, Environment environment) {
+		this.application = application;
+		application.sql("create schema " + schema).update();
+		application.sql("create table " + schema + ".outbox_message (like public.outbox_message including all)").update();
+		String url = environment.getRequiredProperty("spring.datasource.url");
+		dataSource.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		dataSource.setUsername(environment.getProperty("spring.datasource.username"));
+		dataSource.setPassword(environment.getProperty("spring.datasource.password"));
+		dataSource.setMaximumPoolSize(4);
+		dataSource.setPoolName(schema);
+		this.jdbc = JdbcClient.create(dataSource);
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.outbox = new Outbox(jdbc, tracing);
+	}
+
+	/** Writes the events as a service would: in one transaction, through the {@link Outbox}. */
+	void write(EventEnvelope... events) {
+		transaction.executeWithoutResult(status -> {
+			for (EventEnvelope event : events) {
+				outbox.add(event);
+			}
+		});
+	}
+
+	/** A relay on this outbox, publishing with {@code rabbit}. */
+	OutboxRelay relay(RabbitTemplate rabbit, MessagingProperties.Relay settings, MeterRegistry meters) {
+		return new OutboxRelay(claims(settings.lease()), rabbit, settings, tracing, meters);
+	}
+
+	OutboxClaims claims(Duration lease) {
+		return new OutboxClaims(jdbc, transaction, lease);
+	}
+
+	/** The relay's columns of the event's row. */
+	Map<String, Object> row(EventEnvelope event) {
+		return jdbc.sql("""
+				select sent_at, attempts, next_attempt_at, publications, claim_id, claimed_until
+				from outbox_message where event_id = ?""").param(event.eventId()).query().singleRow();
+	}
+
+	static MessagingProperties.Relay settings(Duration confirmTimeout, Duration lease) {
+		return new MessagingProperties.Relay(Duration.ofMillis(200), 100, confirmTimeout, lease, Duration.ofDays(7));
+	}
+
+	@Override
+	public void close() {
+		dataSource.close();
+		application.sql("drop schema " + schema + " cascade").update();
+	}
+}
