@@ -2,6 +2,8 @@ package com.example.food.infrastructure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -9,6 +11,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -23,6 +26,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.infrastructure.deadletter.DeadLetterConfiguration;
+import com.example.food.infrastructure.failure.ScheduledTaskFailures;
 import com.example.food.infrastructure.messaging.MessagingConfiguration;
 import com.example.food.infrastructure.messaging.MessagingProperties;
 import com.example.food.infrastructure.observability.MetricsConfiguration;
@@ -55,6 +59,13 @@ public class FoodInfrastructureAutoConfiguration {
 	TraceHandoff traceHandoff(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		return new TraceHandoff(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	/** One warning a minute, not a stack trace a tick, while the scheduled tasks' database is away. */
+	@Bean
+	ThreadPoolTaskSchedulerCustomizer scheduledTaskFailures() {
+		var failures = new ScheduledTaskFailures(Clock.systemUTC());
+		return scheduler -> scheduler.setErrorHandler(failures);
 	}
 
 	@Bean
