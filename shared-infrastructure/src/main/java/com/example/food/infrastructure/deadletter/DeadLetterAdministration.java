@@ -1,22 +1,15 @@
 package com.example.food.infrastructure.deadletter;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageBuilderSupport;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +25,6 @@ import com.example.food.infrastructure.web.ProblemException;
 public class DeadLetterAdministration {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetterAdministration.class);
-
-	private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
 	public static final String REPLAYED_FROM_HEADER = "x-food-replayed-from";
 
@@ -62,9 +53,7 @@ public class DeadLetterAdministration {
 		DeadLetter letter = find(id);
 		// The default exchange routes by queue name: straight back into this service's queue only,
 		// not to every subscriber of the routing key.
-		CorrelationData correlation = new CorrelationData(letter.id().toString());
-		rabbit.send("", queue, message(letter), correlation);
-		awaitConfirm(correlation);
+		ConfirmedPublish.into(rabbit, queue, message(letter), letter.id().toString());
 		deadLetters.remove(id);
 		log.info("Dead letter {} (event {}, {}) replayed into {}", id, letter.eventId(), letter.originalRoutingKey(), queue);
 		return letter;
@@ -84,30 +73,19 @@ public class DeadLetterAdministration {
 		log.info("Dead letter {} discarded", id);
 	}
 
-	/** Only a confirmed replay may remove the dead letter: otherwise it could be lost. */
-	private static void awaitConfirm(CorrelationData correlation) {
-		try {
-			Confirm confirm = correlation.getFuture().get(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			if (!confirm.ack() || correlation.getReturned() != null) {
-				throw new AmqpException("the broker did not take the replay: " + confirm.reason());
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AmqpException("interrupted while waiting for the broker's confirm", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new AmqpException("no confirm from the broker for the replay", ex);
-		}
-	}
-
+	/**
+	 * The message as it was published: the same bytes, content type, message id and headers, less
+	 * the headers it collected on its way to the dead letters (see {@link DeadLetterHeaders}; their
+	 * values as stored: a date or a byte array comes back as text). A message that had no id gets
+	 * one, so that its replay can be told apart in the logs.
+	 */
 	private static Message message(DeadLetter letter) {
-		return MessageBuilder.withBody(letter.body().getBytes(StandardCharsets.UTF_8))
-			.setContentType(letter.contentType() == null ? "application/json" : letter.contentType())
+		MessageBuilderSupport<Message> message = MessageBuilder.withBody(letter.body())
+			.setContentType(letter.contentType())
 			.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-			.setMessageId(letter.eventId() == null ? "replay-" + letter.id() : letter.eventId())
-			.setHeader(REPLAYED_FROM_HEADER, letter.id().toString())
-			.build();
+			.setMessageId(letter.eventId() == null ? "replay-" + letter.id() : letter.eventId());
+		DeadLetterHeaders.forReplay(letter.headers()).forEach(message::setHeader);
+		return message.setHeader(REPLAYED_FROM_HEADER, letter.id().toString()).build();
 	}
 
 	static final class DeadLetterNotFound extends ProblemException {

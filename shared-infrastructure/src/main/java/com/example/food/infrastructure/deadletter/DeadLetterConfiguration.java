@@ -1,5 +1,6 @@
 package com.example.food.infrastructure.deadletter;
 
+import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.example.food.infrastructure.failure.OutagePause;
 import com.example.food.infrastructure.messaging.EventHandlers;
 import com.example.food.infrastructure.messaging.EventTopology;
 
@@ -31,13 +33,29 @@ public class DeadLetterConfiguration {
 		return new DeadLetterAdminController(administration);
 	}
 
+	/**
+	 * Built here rather than by Boot's factory, whose {@code default-requeue-rejected: false} is
+	 * right for the service's own queue (a rejected message goes on to the dead letters) and wrong
+	 * for this one: the dead-letter queue has no dead-letter exchange, so a message rejected without
+	 * requeue would be gone.
+	 */
 	@Bean
 	SimpleMessageListenerContainer deadLetterIntakeContainer(ConnectionFactory connectionFactory, EventTopology topology,
-			DeadLetters deadLetters) {
-		// Storing a row rarely fails; if it does, the message stays in the queue (requeued) for later.
+			DeadLetters deadLetters, OutagePause pause, RabbitTemplate rabbit) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(topology.deadLetterQueue());
-		container.setMessageListener(new DeadLetterIntake(deadLetters));
+		// Acknowledged once the row is written, never before.
+		container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+		// One message at a time: the one being stored (or held through an outage) is the only one
+		// taken from the queue; the others wait there, where no stop or crash of this service counts
+		// a delivery against them (see DeadLetterRenewal).
+		container.setPrefetchCount(1);
+		// The intake throws only when the service stops while it holds a message, and then asks for a
+		// requeue (ImmediateRequeueAmqpException). Anything else that escaped would be a bug: better
+		// seen again than lost.
+		container.setDefaultRequeueRejected(true);
+		container.setMessageListener(
+				new DeadLetterIntake(deadLetters, pause, new DeadLetterRenewal(rabbit, topology.deadLetterQueue())));
 		return container;
 	}
 }

@@ -2,7 +2,11 @@ package com.example.food.infrastructure.deadletter;
 
 import com.example.food.events.InvalidEvent;
 
-/** Why a message ended in the dead-letter queue. */
+/**
+ * Why a message ended in the dead-letter queue: the reasons this code gives. A dead letter keeps its
+ * reason as text ({@link DeadLetter#reason()}), so that one written by another version of a service,
+ * with a reason not listed here, is stored and read all the same.
+ */
 public enum DeadLetterReason {
 
 	/** It cannot be handled as it is (unparseable, unknown type or version, invalid): never retried. */

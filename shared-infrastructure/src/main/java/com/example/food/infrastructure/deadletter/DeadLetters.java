@@ -9,7 +9,11 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The dead letters of this service, kept in its database so that they can be listed and inspected. */
+/**
+ * The dead letters of this service, kept in its database so that they can be listed and inspected.
+ * Every column takes whatever a message brings (see {@code V0_8__dead_letter_keeps_any_message.sql}),
+ * and reading a row never depends on its values being ones this version knows.
+ */
 public class DeadLetters {
 
 	private final JdbcClient jdbc;
@@ -18,20 +22,27 @@ public class DeadLetters {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Idempotent, so that it can be tried again after any failure: an insert whose answer was lost
+	 * with the connection may have been written, and the same letter (the same id) is then not
+	 * written twice, nor refused as a duplicate.
+	 */
 	void add(DeadLetter letter) {
 		jdbc.sql("""
 				insert into dead_letter (id, event_id, original_routing_key, reason, exception, attempts, body,
-				                         content_type, dead_lettered_at)
-				values (:id, :eventId, :routingKey, :reason, :exception, :attempts, :body, :contentType, :at)
+				                         content_type, headers, dead_lettered_at)
+				values (:id, :eventId, :routingKey, :reason, :exception, :attempts, :body, :contentType, :headers, :at)
+				on conflict (id) do nothing
 				""")
 			.param("id", letter.id())
 			.param("eventId", letter.eventId())
 			.param("routingKey", letter.originalRoutingKey())
-			.param("reason", letter.reason().name())
+			.param("reason", letter.reason())
 			.param("exception", letter.exception())
 			.param("attempts", letter.attempts())
 			.param("body", letter.body())
 			.param("contentType", letter.contentType())
+			.param("headers", DeadLetterHeaders.toJson(letter.headers()))
 			.param("at", Timestamp.from(letter.deadLetteredAt()))
 			.update();
 	}
@@ -50,8 +61,8 @@ public class DeadLetters {
 
 	private static DeadLetter map(ResultSet row, int number) throws SQLException {
 		return new DeadLetter(row.getObject("id", UUID.class), row.getString("event_id"),
-				row.getString("original_routing_key"), DeadLetterReason.valueOf(row.getString("reason")),
-				row.getString("exception"), row.getInt("attempts"), row.getString("body"), row.getString("content_type"),
-				row.getTimestamp("dead_lettered_at").toInstant());
+				row.getString("original_routing_key"), row.getString("reason"), row.getString("exception"),
+				row.getInt("attempts"), row.getBytes("body"), row.getString("content_type"),
+				DeadLetterHeaders.fromJson(row.getString("headers")), row.getTimestamp("dead_lettered_at").toInstant());
 	}
 }

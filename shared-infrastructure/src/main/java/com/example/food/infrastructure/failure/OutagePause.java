@@ -98,6 +98,16 @@ public class OutagePause implements HealthIndicator, SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Waits as long as before the next try of an outage after {@code failures} failed tries, for a
+	 * consumer that holds its message through a failure of another kind (the dead-letter intake,
+	 * whose messages have nowhere else to go). Like every wait here, a shutdown ends it by giving the
+	 * message back to its queue ({@link ImmediateRequeueAmqpException}).
+	 */
+	public void waitBeforeRetry(int failures) {
+		sleep(backoff(failures));
+	}
+
 	/** The wait before the next try during an outage: doubling from {@code firstWait}, at most {@code maxWait}. */
 	Duration backoff(int attempt) {
 		long millis = firstWait.toMillis() << Math.min(attempt, 20);
