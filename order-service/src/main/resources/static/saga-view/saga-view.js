@@ -577,7 +577,12 @@ async function toggleBody(letter) {
     const answer = await call('GET', `/admin/system/${letter.service}/dead-letters/${letter.id}`, { admin: true });
     if (!answer.ok) return;
     let text = answer.body.body;
-    try { text = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: shown as it is */ }
+    if (answer.body.bodyEncoding === 'base64') {
+      // Not UTF-8 text (or it holds a NUL byte): the bytes, base64-encoded.
+      text = `(not text: ${text.length} base64 characters)\n${text}`;
+    } else {
+      try { text = JSON.stringify(JSON.parse(text), null, 2); } catch { /* not JSON: shown as it is */ }
+    }
     expanded.set(key, text);
   }
   refreshDeadLetters();

@@ -80,7 +80,8 @@ class OutagePauseIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> handled(event) == 1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> readiness().status() == 200);
-		assertThat(jdbc.sql("select count(*) from dead_letter").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from dead_letter where event_id = ?").param(event.eventId().toString())
+			.query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from processed_event where event_id = ?").param(event.eventId())
 			.query(Integer.class).single()).isEqualTo(1);
 	}
