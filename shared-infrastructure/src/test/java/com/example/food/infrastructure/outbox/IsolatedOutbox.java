@@ -65,6 +65,16 @@ final class IsolatedOutbox implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Gives a written event a routing key no queue takes: every event of the contract has its
+	 * consumers' queues from the start (docs/adr/0006), so only a key outside it comes back.
+	 */
+	void unroutable(EventEnvelope event) {
+		jdbc.sql("update outbox_message set routing_key = ? where event_id = ?")
+			.params("test.nobody-listens", event.eventId())
+			.update();
+	}
+
 	/** A relay on this outbox, publishing with {@code rabbit}. */
 	OutboxRelay relay(RabbitTemplate rabbit, MessagingProperties.Relay settings, MeterRegistry meters) {
 		return new OutboxRelay(claims(settings.lease()), rabbit, settings, tracing, meters);

@@ -93,9 +93,10 @@ class OutboxRelayIntegrationTests {
 		refuseEverything(RoutingKeys.PAYMENT_VOIDED);
 		List<EventEnvelope> others = List.of(deliveryFailed(), deliveryFailed(), deliveryFailed(), deliveryFailed());
 		EventEnvelope refused = EventEnvelope.of(new PaymentVoided(UUID.randomUUID(), BigDecimal.TEN), UUID.randomUUID());
-		// No queue takes payment.captured: the broker confirms it and returns it.
+		// No queue takes its routing key: the broker confirms it and returns it.
 		EventEnvelope returned = EventEnvelope.of(new PaymentCaptured(UUID.randomUUID(), BigDecimal.ONE), UUID.randomUUID());
 		outbox.write(others.get(0), refused, others.get(1), returned, others.get(2), others.get(3));
+		outbox.unroutable(returned);
 
 		int claimed = relay().publishBatch();
 
