@@ -38,16 +38,7 @@ done
 
 started_at=$(date +%s)
 for service in "${SERVICES[@]}"; do
-  jar="$service/target/$service.jar"
-  [ -f "$jar" ] || { echo "$jar is missing; run without --no-build" >&2; exit 1; }
-  # Port and database are set per process, so that a SERVER_PORT or FOOD_DB_NAME in the shell
-  # cannot make the five collide.
-  SERVER_PORT=$(port_of "$service") FOOD_DB_NAME=$(database_of "$service") \
-    FOOD_ORDER_URL=http://localhost:$(port_of order-service) FOOD_INVENTORY_URL=http://localhost:$(port_of inventory-service) \
-    FOOD_PAYMENT_URL=http://localhost:$(port_of payment-service) FOOD_KITCHEN_URL=http://localhost:$(port_of kitchen-service) \
-    FOOD_DELIVERY_URL=http://localhost:$(port_of delivery-service) \
-    nohup "$JAVA_HOME/bin/java" @config/jvm.options -jar "$jar" > "$(log_file "$service")" 2>&1 &
-  echo $! > "$(pid_file "$service")"
+  start_service "$service" || exit 1
   echo "Started $service (pid $!), log: $(log_file "$service")"
 done
 

@@ -44,6 +44,29 @@ database_of() {
 pid_file() { echo "$RUN_DIR/pids/$1.pid"; }
 log_file() { echo "$RUN_DIR/logs/$1.log"; }
 
+# Starts one service in the background, its log in $RUN_DIR/logs, its pid in $RUN_DIR/pids: the one
+# command line of the local run and the benchmark. FOOD_JAVA_OPTS adds JVM options (e.g. a flight
+# recording: "-XX:StartFlightRecording=filename=/tmp/@SERVICE@.jfr", @SERVICE@ is the service's name).
+# With an AOT cache newer than the jar (scripts/aot-cache.sh), it starts the extracted jar with the
+# cache; FOOD_AOT=false starts the jar itself.
+start_service() {
+  local service=$1 jar=$1/target/$1.jar aot=$1/target/aot extra
+  [ -f "$jar" ] || { echo "$jar is missing; build it first (./mvnw -DskipTests package)" >&2; return 1; }
+  extra=${FOOD_JAVA_OPTS:-}
+  if [ "${FOOD_AOT:-true}" != false ] && [ -f "$aot/app.aot" ] && [ "$aot/app.aot" -nt "$jar" ]; then
+    extra="-XX:AOTCache=$aot/app.aot $extra" jar=$aot/$service.jar
+  fi
+  # Port and database are set per process, so that a SERVER_PORT or FOOD_DB_NAME in the shell
+  # cannot make the five collide.
+  # shellcheck disable=SC2086 # FOOD_JAVA_OPTS is a list of options
+  SERVER_PORT=$(port_of "$service") FOOD_DB_NAME=$(database_of "$service") \
+    FOOD_ORDER_URL=http://localhost:$(port_of order-service) FOOD_INVENTORY_URL=http://localhost:$(port_of inventory-service) \
+    FOOD_PAYMENT_URL=http://localhost:$(port_of payment-service) FOOD_KITCHEN_URL=http://localhost:$(port_of kitchen-service) \
+    FOOD_DELIVERY_URL=http://localhost:$(port_of delivery-service) \
+    nohup "$JAVA_HOME/bin/java" @config/jvm.options ${extra//@SERVICE@/$service} -jar "$jar" > "$(log_file "$service")" 2>&1 &
+  echo $! > "$(pid_file "$service")"
+}
+
 running() {
   local pid_path
   pid_path=$(pid_file "$1")

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,7 +18,8 @@ import com.example.food.infrastructure.observability.TraceHandoff;
  * ({@code delivery.due_at}): they survive a restart or a crash, and any replica picks them up.
  *
  * <p>Each delivery is moved on in its own short transaction, so one that fails does not hold back
- * the others' commits; it stays due and is tried again at the next tick.
+ * the others' commits; it stays due and is tried again at the next tick. It runs on the
+ * {@link DeliveryTimerConfiguration delivery timer}'s thread.
  */
 @Component
 class DeliveryPoller {
@@ -49,7 +49,6 @@ class DeliveryPoller {
 		this.traces = traces;
 	}
 
-	@Scheduled(fixedDelayString = "${food.delivery.poll-interval:500ms}")
 	void advanceDueDeliveries() {
 		try {
 			int moved = 0;

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The kitchen's own settings; each is explained in application.yml.
  *
- * @param preparationTime how long a ticket takes from accepted to prepared (0: ready at the next poll)
- * @param pollInterval how often the meal timer looks for tickets that are due (read by its
- * {@code @Scheduled} annotation as {@code food.kitchen.poll-interval})
+ * @param preparationTime how long a ticket takes from accepted to prepared (0: at once)
+ * @param pollInterval how often the meal timer looks for tickets that are due, besides being woken
+ * when an accepted ticket falls due sooner
  */
 @ConfigurationProperties("food.kitchen")
 public record KitchenProperties(@DefaultValue("5s") Duration preparationTime, @DefaultValue("500ms") Duration pollInterval) {

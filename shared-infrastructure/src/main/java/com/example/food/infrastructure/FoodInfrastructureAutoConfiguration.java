@@ -34,6 +34,7 @@ import com.example.food.infrastructure.observability.OrderLogContext;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.infrastructure.outbox.OutboxRelay;
+import com.example.food.infrastructure.polling.Poller;
 import com.example.food.infrastructure.retention.Retained;
 import com.example.food.infrastructure.retention.RetentionJob;
 import com.example.food.infrastructure.security.AdminSecurityConfiguration;
@@ -61,16 +62,30 @@ public class FoodInfrastructureAutoConfiguration {
 				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
-	/** One warning a minute, not a stack trace a tick, while the scheduled tasks' database is away. */
+	/**
+	 * One warning a minute, not a stack trace a tick, while the database of the scheduled tasks and
+	 * the pollers is away.
+	 */
 	@Bean
-	ThreadPoolTaskSchedulerCustomizer scheduledTaskFailures() {
-		var failures = new ScheduledTaskFailures(Clock.systemUTC());
-		return scheduler -> scheduler.setErrorHandler(failures);
+	ScheduledTaskFailures scheduledTaskFailures() {
+		return new ScheduledTaskFailures(Clock.systemUTC());
 	}
 
 	@Bean
-	Outbox outbox(JdbcClient jdbc, TraceHandoff tracing) {
-		return new Outbox(jdbc, tracing);
+	ThreadPoolTaskSchedulerCustomizer scheduledTaskFailuresHandler(ScheduledTaskFailures failures) {
+		return scheduler -> scheduler.setErrorHandler(failures);
+	}
+
+	/** The outbox's writer wakes the relay's poller after its commit. */
+	@Bean
+	Outbox outbox(JdbcClient jdbc, TraceHandoff tracing, Poller outboxRelayPoller) {
+		return new Outbox(jdbc, tracing, outboxRelayPoller);
+	}
+
+	/** The relay's thread: woken by each commit that wrote an event, else every {@code food.messaging.relay.interval}. */
+	@Bean
+	Poller outboxRelayPoller(OutboxRelay relay, MessagingProperties properties, ScheduledTaskFailures failures) {
+		return new Poller("outbox-relay", properties.relay().interval(), relay::relay, failures);
 	}
 
 	/**

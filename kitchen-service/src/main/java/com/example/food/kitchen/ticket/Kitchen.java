@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import com.example.food.events.EventEnvelope;
@@ -16,6 +17,7 @@ import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.infrastructure.polling.Poller;
 import com.example.food.kitchen.KitchenProperties;
 import com.example.food.kitchen.availability.UnavailableSkus;
 
@@ -47,14 +49,17 @@ class Kitchen {
 
 	private final TraceHandoff traces;
 
+	private final Poller mealTimer;
+
 	Kitchen(Tickets tickets, UnavailableSkus unavailableSkus, Outbox outbox, KitchenProperties properties, Clock clock,
-			TraceHandoff traces) {
+			TraceHandoff traces, @Qualifier("mealTimer") Poller mealTimer) {
 		this.tickets = tickets;
 		this.unavailableSkus = unavailableSkus;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
 		this.traces = traces;
+		this.mealTimer = mealTimer;
 	}
 
 	/**
@@ -82,8 +87,11 @@ class Kitchen {
 		tickets.saveAndFlush(ticket);
 		ticket.takeEvents().forEach(event -> outbox.add(envelope.caused(event)));
 		switch (ticket.status()) {
-			case ACCEPTED -> log.info("Order {}: ticket {} accepted; the meal will be ready at {}", orderId, ticket.id(),
-					ticket.readyAt());
+			case ACCEPTED -> {
+				log.info("Order {}: ticket {} accepted; the meal will be ready at {}", orderId, ticket.id(), ticket.readyAt());
+				// Prepared when it is due, not at the timer's next poll.
+				mealTimer.wakeAfterCommit(properties.preparationTime());
+			}
 			case REJECTED -> log.info("Order {}: ticket {} rejected: {}", orderId, ticket.id(), ticket.reason());
 			case PREPARED, CANCELLED -> throw new IllegalStateException("a new ticket is " + ticket.status());
 		}

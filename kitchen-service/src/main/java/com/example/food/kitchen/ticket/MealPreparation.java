@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +24,8 @@ import com.example.food.infrastructure.outbox.Outbox;
  * <p>The timer is durable because it is a column, not a scheduled task in memory: a restart or a
  * crash loses nothing, and the first poll after any replica starts prepares whatever fell due
  * meanwhile. Replicas share the work through {@code FOR UPDATE SKIP LOCKED} (see
- * {@link Tickets#lockDue}), so no meal is prepared twice.
+ * {@link Tickets#lockDue}), so no meal is prepared twice. It runs on the
+ * {@link MealTimerConfiguration meal timer}'s thread.
  */
 @Component
 class MealPreparation {
@@ -57,7 +57,6 @@ class MealPreparation {
 		this.traces = traces;
 	}
 
-	@Scheduled(fixedDelayString = "${food.kitchen.poll-interval:500ms}")
 	void prepareDueMeals() {
 		try {
 			int prepared;

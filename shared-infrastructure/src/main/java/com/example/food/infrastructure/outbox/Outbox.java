@@ -9,12 +9,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
 import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.polling.Poller;
 
 /**
  * The write side of the transactional outbox: where a service records the events its state change
  * causes. It only works inside the caller's transaction (MANDATORY), so the event is committed
  * together with the change or not at all: no event about a change that was rolled back, and no
- * change whose event is lost because the broker was down. Publishing is the relay's job.
+ * change whose event is lost because the broker was down. Publishing is the relay's job: the
+ * commit wakes it, so the event goes out within milliseconds, not at the relay's next poll.
  *
  * <p>The row also keeps the trace context of the writing transaction, so that the relay publishes
  * the event in the same trace (see {@link TraceHandoff}).
@@ -25,9 +27,12 @@ public class Outbox {
 
 	private final TraceHandoff tracing;
 
-	public Outbox(JdbcClient jdbc, TraceHandoff tracing) {
+	private final Poller relay;
+
+	public Outbox(JdbcClient jdbc, TraceHandoff tracing, Poller relay) {
 		this.jdbc = jdbc;
 		this.tracing = tracing;
+		this.relay = relay;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -43,5 +48,6 @@ public class Outbox {
 			.param("createdAt", Timestamp.from(event.occurredAt()))
 			.param("traceContext", tracing.capture())
 			.update();
+		relay.wakeAfterCommit();
 	}
 }

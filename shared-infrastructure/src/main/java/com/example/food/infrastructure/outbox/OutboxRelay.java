@@ -17,7 +17,6 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -98,8 +97,10 @@ public class OutboxRelay {
 			.register(meters);
 	}
 
-	/** The poll: batch after batch while they come full, then until the next interval. */
-	@Scheduled(fixedDelayString = "${food.messaging.relay.interval:200ms}")
+	/**
+	 * One poll: batch after batch while they come full. Its {@link com.example.food.infrastructure.polling.Poller}
+	 * runs it after each commit that wrote an event, and every {@code food.messaging.relay.interval}.
+	 */
 	public void relay() {
 		try {
 			while (publishBatch() == settings.batchSize()) {

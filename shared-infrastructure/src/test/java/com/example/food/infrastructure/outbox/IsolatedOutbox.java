@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.example.food.events.EventEnvelope;
 import com.example.food.infrastructure.messaging.MessagingProperties;
 import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.polling.Poller;
 
 /**
  * An outbox of a test's own: a copy of the {@code outbox_message} table in a schema of its own, and
@@ -53,7 +54,10 @@ final class IsolatedOutbox implements AutoCloseable {
 		dataSource.setPoolName(schema);
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.outbox = new Outbox(jdbc, tracing);
+		// The tests run the relay themselves: the poller it would wake is never started.
+		this.outbox = new Outbox(jdbc, tracing, new Poller("isolated-relay", Duration.ofHours(1), () -> {
+		}, failure -> {
+		}));
 	}
 
 	/** Writes the events as a service would: in one transaction, through the {@link Outbox}. */

@@ -1,0 +1,20 @@
+package com.example.food.delivery;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.example.food.infrastructure.failure.ScheduledTaskFailures;
+import com.example.food.infrastructure.polling.Poller;
+
+/**
+ * The deliveries' timer thread: {@link DeliveryPoller} runs every {@code food.delivery.poll-interval},
+ * and when a delivery started by a meal.prepared (see {@link SagaEvents}) falls due sooner than that.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryTimerConfiguration {
+
+	@Bean
+	Poller deliveryTimer(DeliveryPoller poller, DeliveryProperties settings, ScheduledTaskFailures failures) {
+		return new Poller("delivery-timer", settings.pollInterval(), poller::advanceDueDeliveries, failures);
+	}
+}
