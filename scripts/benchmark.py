@@ -616,7 +616,14 @@ def report(args):
         f"{mq.get('message_bytes', '?')}-byte messages, {mq.get('seconds', '?')} s)", number(mq_ceiling, 0), "the ceiling")
 
     five, alone = startup.get("five_at_once", {}), startup.get("one_alone", {})
-    rows.append(("**Start-up**", "", "", "", ""))
+    aot = startup.get("aot_cache")
+    caches = "with the JVMs' AOT caches" if aot else "without AOT caches"
+    rows.append((f"**Start-up** ({caches})", "", "", "", ""))
+    if aot and startup.get("aot_training_seconds") is not None:
+        made = startup.get("aot_caches_made")
+        row(f"AOT caches made (scripts/aot-cache.sh, one after another): {made if made is not None else '?'} of 5",
+            f"{number(startup['aot_training_seconds'])} s",
+            "once per build, as an image build does" + ("; the others were up to date" if made != 5 else ""))
     own = [seconds for seconds in five.get("jvm_started_in", {}).values() if seconds is not None]
     row("five services started at once -> all ready", f"{number(five.get('seconds'))} s",
         "slowest JVM's own figure: " + (f"{max(own):.1f} s" if own else "n/a"),

@@ -7,7 +7,8 @@
 #
 #   1-2. ceilings: PostgreSQL single-row insert commits/s (pgbench, 8 clients, its own database) and
 #        RabbitMQ persistent publishes/s with confirms (PerfTest, its own virtual host)
-#   3.   start-up: the five services at once (scripts/run-local.sh), to all ready
+#   3.   start-up: the JVMs' AOT caches made (scripts/aot-cache.sh; FOOD_AOT=false: none), then the
+#        five services at once (scripts/run-local.sh), to all ready
 #   4-6. scripts/benchmark.py: the throughput test (CPU time, commits, publishes per saga), one saga
 #        at a time step by step, POST /orders one at a time; then each service's resident memory
 #   7.   start-up: one service alone (stopped, then started again while the others run)
@@ -20,10 +21,11 @@
 #
 # It runs its own copy of the system beside any other (ports 9080-9084, databases bench_*, virtual
 # host food-bench, run directory .run-bench) and removes all of it when it ends, failed or not.
-# Kitchen and delivery take no time (0s); the outbox relay and the kitchen's and delivery's timers
-# poll every 100 ms unless FOOD_RELAY_INTERVAL, FOOD_KITCHEN_POLL_INTERVAL, FOOD_DELIVERY_POLL_INTERVAL
-# say otherwise. Needs: the services built (./mvnw -DskipTests package); PostgreSQL (with pgbench) and
-# RabbitMQ (with its management API) on this machine; Maven Central once, for PerfTest (kept in
+# Kitchen and delivery take no time (0s); everything else is the services' defaults (the outbox relay
+# and the timers are woken by the commits that give them work, and poll at their default intervals).
+# FOOD_JAVA_OPTS adds JVM options to every service (scripts/services.sh), e.g. a flight recording.
+# Needs: the services built (./mvnw -DskipTests package); PostgreSQL (with pgbench) and RabbitMQ
+# (with its management API) on this machine; Maven Central once, for PerfTest (kept in
 # target/perf-test); gnuplot (installed with apt-get if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,9 +52,6 @@ export FOOD_PORT_BASE=9080 FOOD_DB_PREFIX=bench_ FOOD_RABBITMQ_VHOST=food-bench 
 export FOOD_ADMIN_USER=${FOOD_ADMIN_USER:-bench-admin}
 export FOOD_ADMIN_PASSWORD=${FOOD_ADMIN_PASSWORD:-$(cat /proc/sys/kernel/random/uuid)}
 export FOOD_KITCHEN_PREPARATION_TIME=0s FOOD_DELIVERY_TIME=0s
-export FOOD_RELAY_INTERVAL=${FOOD_RELAY_INTERVAL:-100ms}
-export FOOD_KITCHEN_POLL_INTERVAL=${FOOD_KITCHEN_POLL_INTERVAL:-100ms}
-export FOOD_DELIVERY_POLL_INTERVAL=${FOOD_DELIVERY_POLL_INTERVAL:-100ms}
 # A busy machine starts five JVMs slowly; a slow start is a figure, not a failure.
 export FOOD_START_TIMEOUT=${FOOD_START_TIMEOUT:-600}
 source scripts/services.sh
@@ -94,17 +93,6 @@ cleanup() {
 make_vhost() {
   rabbitmq_api -X PUT "$RABBITMQ_API/vhosts/$1" >/dev/null
   rabbitmq_api -X PUT -d '{"configure":".*","write":".*","read":".*"}' "$RABBITMQ_API/permissions/$1/$RABBITMQ_USER" >/dev/null
-}
-
-# The same command line as scripts/run-local.sh starts each service with.
-start_service() {
-  local service=$1
-  SERVER_PORT=$(port_of "$service") FOOD_DB_NAME=$(database_of "$service") \
-    FOOD_ORDER_URL=http://localhost:$(port_of order-service) FOOD_INVENTORY_URL=http://localhost:$(port_of inventory-service) \
-    FOOD_PAYMENT_URL=http://localhost:$(port_of payment-service) FOOD_KITCHEN_URL=http://localhost:$(port_of kitchen-service) \
-    FOOD_DELIVERY_URL=http://localhost:$(port_of delivery-service) \
-    nohup "$JAVA_HOME/bin/java" @config/jvm.options -jar "$service/target/$service.jar" > "$(log_file "$service")" 2>&1 &
-  echo $! > "$(pid_file "$service")"
 }
 
 # The JVM's own "Started ... in N seconds", from its log ("null" if it has none).
@@ -169,8 +157,9 @@ cat > "$OUT/run.json" <<EOF
  "load_average": "$(cut -d' ' -f1-3 /proc/loadavg)", "small": $small,
  "settings": {"orders": $orders, "clients": $clients, "warmup": $warmup, "sagas": $sagas, "posts": $posts,
    "ceiling_seconds": $ceiling_seconds, "FOOD_KITCHEN_PREPARATION_TIME": "$FOOD_KITCHEN_PREPARATION_TIME",
-   "FOOD_DELIVERY_TIME": "$FOOD_DELIVERY_TIME", "FOOD_RELAY_INTERVAL": "$FOOD_RELAY_INTERVAL",
-   "FOOD_KITCHEN_POLL_INTERVAL": "$FOOD_KITCHEN_POLL_INTERVAL", "FOOD_DELIVERY_POLL_INTERVAL": "$FOOD_DELIVERY_POLL_INTERVAL"}}
+   "FOOD_DELIVERY_TIME": "$FOOD_DELIVERY_TIME", "FOOD_RELAY_INTERVAL": "${FOOD_RELAY_INTERVAL:-default}",
+   "FOOD_KITCHEN_POLL_INTERVAL": "${FOOD_KITCHEN_POLL_INTERVAL:-default}",
+   "FOOD_DELIVERY_POLL_INTERVAL": "${FOOD_DELIVERY_POLL_INTERVAL:-default}", "FOOD_JAVA_OPTS": "${FOOD_JAVA_OPTS:-}"}}
 EOF
 
 # ---------------------------------------------------------------------------------------------------
@@ -212,6 +201,15 @@ EOF
 
 # ---------------------------------------------------------------------------------------------------
 phase 3/8 "start-up: the five services at once (scripts/run-local.sh), on new databases"
+# The JVMs' AOT caches (scripts/aot-cache.sh), made once per build: what a deployment does when it
+# builds its image. FOOD_AOT=false measures the start-up without them.
+aot_training=null
+if [ "${FOOD_AOT:-true}" != false ]; then
+  trained=$(now)
+  scripts/aot-cache.sh > "$OUT/aot-cache.log" 2>&1 || { echo "scripts/aot-cache.sh failed:" >&2; cat "$OUT/aot-cache.log" >&2; exit 1; }
+  aot_training=$(since "$trained")
+  sed 's/^/   /' "$OUT/aot-cache.log"
+fi
 for service in "${SERVICES[@]}"; do psql_admin -qc "create database $(database_of "$service")"; done
 make_vhost "$FOOD_RABBITMQ_VHOST"
 launched=$(now)
@@ -270,7 +268,9 @@ echo "   $ALONE ready after $alone s (its JVM's own figure: $(jvm_started_in "$A
   echo '}, "jvm_started_in": {'
   for service in "${SERVICES[@]}"; do echo "\"$service\": ${jvm[$service]},"; done | sed '$ s/,$//'
   echo '}, "note": "from launching scripts/run-local.sh (new databases: Flyway migrates them) to the last readiness UP"},'
-  echo ' "one_alone": {"service": "'"$ALONE"'", "seconds": '"$alone"', "jvm_started_in": '"$(jvm_started_in "$ALONE")"'}}'
+  echo ' "one_alone": {"service": "'"$ALONE"'", "seconds": '"$alone"', "jvm_started_in": '"$(jvm_started_in "$ALONE")"'},'
+  echo ' "aot_cache": '"$([ "${FOOD_AOT:-true}" != false ] && echo true || echo false)"', "aot_training_seconds": '"$aot_training"','
+  echo ' "aot_caches_made": '"$(cat "$OUT/aot-cache.log" 2>/dev/null | awk '/ in [0-9]+ s$/ { n++ } END { print n + 0 }')"'}'
 } > "$OUT/startup.json"
 
 # ---------------------------------------------------------------------------------------------------

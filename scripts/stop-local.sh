@@ -28,7 +28,7 @@ done
 # A run with its own FOOD_RUN_DIR (one beside the usual, see FOOD_PORT_BASE) leaves the others alone.
 left=""
 if [ -z "${FOOD_RUN_DIR:-}" ]; then
-  left=$(pgrep -f -- " -jar (order|inventory|payment|kitchen|delivery)-service/target/[a-z]+-service\.jar" || true)
+  left=$(pgrep -f -- " -jar (order|inventory|payment|kitchen|delivery)-service/target/(aot/)?[a-z]+-service\.jar" || true)
 fi
 if [ -n "$left" ]; then
   echo "Stopping processes of a run without pid files: $left" >&2
