@@ -8,9 +8,10 @@
 # For each service: the jar is extracted to <service>/target/aot/ (the cache works with the
 # extracted form only: a plain class path of jars), then a training run starts the service with the
 # profile aot-training and exits once its context is built, before anything connects to PostgreSQL
-# or RabbitMQ, writing <service>/target/aot/app.aot. A cache newer than its jar is kept.
+# or RabbitMQ, writing <service>/target/aot/app.aot. A cache newer than its jar and than
+# config/jvm.options is kept.
 #
-# scripts/services.sh starts a service from its cache when there is one newer than the jar
+# scripts/services.sh starts a service from its cache when there is one newer than the jar and the options
 # (FOOD_AOT=false starts it from the jar as before). The Dockerfile does the same in the image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ source scripts/services.sh
 for service in "$@"; do
   jar=$service/target/$service.jar dir=$service/target/aot
   [ -f "$jar" ] || { echo "$jar is missing; build it first (./mvnw -DskipTests package)" >&2; exit 1; }
-  if [ -f "$dir/app.aot" ] && [ "$dir/app.aot" -nt "$jar" ]; then
+  if aot_cache_fresh "$service"; then
     echo "$service: AOT cache up to date ($dir/app.aot)"
     continue
   fi

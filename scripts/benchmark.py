@@ -171,6 +171,45 @@ def cpu_ticks(pid):
         return None
 
 
+def thread_kind_ticks(pid):
+    """A JVM's CPU ticks by kind of thread: the JIT compilers ("C1 CompilerThre", "C2 CompilerThre"),
+    the VM thread (which runs the serial collector too) and the GC threads, and the rest (the
+    application's). A compiler thread that ended since is missing (the JVM starts and stops them as
+    the work goes): the JIT figure is a lower bound; the rest is the process's total less the two."""
+    total = cpu_ticks(pid)
+    if total is None:
+        return None
+    kinds = {"jit": 0, "vm_and_gc": 0}
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return None
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as stat:
+                text = stat.read()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        name, fields = text[text.index("(") + 1:text.rindex(")")], text.rsplit(")", 1)[1].split()
+        kind = "jit" if "CompilerThre" in name else "vm_and_gc" if name == "VM Thread" or name.startswith("GC") else None
+        if kind:
+            kinds[kind] += int(fields[11]) + int(fields[12])
+    kinds["application"] = total - kinds["jit"] - kinds["vm_and_gc"]
+    return kinds
+
+
+def jvm_thread_ms(before, after):
+    """CPU milliseconds of the five JVMs together by kind of thread, between two thread_kind_ticks maps."""
+    used = {"jit": 0.0, "vm_and_gc": 0.0, "application": 0.0}
+    for service, end in after.items():
+        start = before.get(service)
+        if not end or not start:
+            continue
+        for kind in used:
+            used[kind] += max(end[kind] - start[kind], 0) * 1000 / TICK
+    return used
+
+
 def machine_ticks():
     """(busy, total) clock ticks of the whole machine, every core, every process."""
     with open("/proc/stat") as stat:
@@ -354,6 +393,7 @@ class Load:
         placed_at, series, errors = [], [], []
         own_cpu = load_generator_cpu(self.session.process.pid)
         cpu0, commits0, outbox0 = self.processes.snapshot(groups), commits(a.db_prefix), outbox_rows(a.db_prefix)
+        threads0 = {service: thread_kind_ticks(self.processes.service_pid(service)) for service in SERVICES}
         machine0, own0, queries0 = machine_ticks(), own_cpu(), self.session.queries
         t0 = time.time()
         placing = threading.Thread(target=lambda: errors.extend(self.place_all(a.orders, customer, placed_at)))
@@ -376,6 +416,7 @@ class Load:
         t1 = time.time()
         placing.join()
         cpu1, machine1, own1 = self.processes.snapshot(self.processes.groups()), machine_ticks(), own_cpu()
+        threads1 = {service: thread_kind_ticks(self.processes.service_pid(service)) for service in SERVICES}
         sampler_queries = self.session.queries - queries0
         progress(f"{counts}; reading the commits in {STATS_LAG:.0f} s, once PostgreSQL has reported them")
         time.sleep(STATS_LAG)
@@ -405,6 +446,7 @@ class Load:
             "cpu_ms": cpu_ms, "cpu_ms_total": sum(cpu_ms.values()),
             "cpu_ms_per_saga": {group: ms / per_saga for group, ms in cpu_ms.items()},
             "cpu_ms_per_saga_total": sum(cpu_ms.values()) / per_saga,
+            "jvm_threads_ms_per_saga": {kind: ms / per_saga for kind, ms in jvm_thread_ms(threads0, threads1).items()},
             "cpu_share_of_machine": sum(cpu_ms.values()) / 1000 / (CORES * window),
             "machine_busy_share": (machine1[0] - machine0[0]) / (machine1[1] - machine0[1]),
             "load_generator_cpu_ms": (own1 - own0) * 1000,
@@ -650,6 +692,13 @@ def report(args):
         "cpu_ms_per_saga", " ms")
     for group, ms in t.get("cpu_ms_per_saga", {}).items():
         row(f"&nbsp;&nbsp;{group}", f"{number(ms)} ms", "")
+    threads = t.get("jvm_threads_ms_per_saga")
+    if threads:
+        jvms = sum(threads.values())
+        row("&nbsp;&nbsp;the five JVMs by thread: application", f"{number(threads['application'])} ms",
+            f"JIT compilers {number(threads['jit'])} ms (at least), VM thread and collector "
+            f"{number(threads['vm_and_gc'])} ms: {number(jvms and 100 * threads['jit'] / jvms, 0)} % "
+            f"and {number(jvms and 100 * threads['vm_and_gc'] / jvms, 0)} % of the JVMs' CPU")
     machine, ours = 100 * t.get("machine_busy_share", 0), 100 * t.get("cpu_share_of_machine", 0)
     generator = 100 * t.get("load_generator_cpu_ms", 0) / 1000 / (CORES * (window or 1))
     row("the whole machine's CPU during the test", f"{number(machine, 0)} % busy",

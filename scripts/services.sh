@@ -47,13 +47,20 @@ log_file() { echo "$RUN_DIR/logs/$1.log"; }
 # Starts one service in the background, its log in $RUN_DIR/logs, its pid in $RUN_DIR/pids: the one
 # command line of the local run and the benchmark. FOOD_JAVA_OPTS adds JVM options (e.g. a flight
 # recording: "-XX:StartFlightRecording=filename=/tmp/@SERVICE@.jfr", @SERVICE@ is the service's name).
-# With an AOT cache newer than the jar (scripts/aot-cache.sh), it starts the extracted jar with the
+# With an AOT cache newer than the jar and the JVM options (scripts/aot-cache.sh), it starts the extracted jar with the
 # cache; FOOD_AOT=false starts the jar itself.
+# True when the service's AOT cache was made after its jar and after config/jvm.options: a cache is
+# only used with the options it was trained with.
+aot_cache_fresh() {
+  local cache=$1/target/aot/app.aot
+  [ -f "$cache" ] && [ "$cache" -nt "$1/target/$1.jar" ] && [ "$cache" -nt config/jvm.options ]
+}
+
 start_service() {
   local service=$1 jar=$1/target/$1.jar aot=$1/target/aot extra
   [ -f "$jar" ] || { echo "$jar is missing; build it first (./mvnw -DskipTests package)" >&2; return 1; }
   extra=${FOOD_JAVA_OPTS:-}
-  if [ "${FOOD_AOT:-true}" != false ] && [ -f "$aot/app.aot" ] && [ "$aot/app.aot" -nt "$jar" ]; then
+  if [ "${FOOD_AOT:-true}" != false ] && aot_cache_fresh "$service"; then
     extra="-XX:AOTCache=$aot/app.aot $extra" jar=$aot/$service.jar
   fi
   # Port and database are set per process, so that a SERVER_PORT or FOOD_DB_NAME in the shell

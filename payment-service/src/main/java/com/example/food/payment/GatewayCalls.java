@@ -36,9 +36,10 @@ import com.example.food.payment.gateway.PaymentGateway;
  * <ol>
  * <li>The intent is recorded with the payment, in the transaction of the event handler (or of the
  * previous outcome): the pending operation.</li>
- * <li>After that commits, a worker <em>claims</em> the intent (a short transaction: it counts the
- * attempt and keeps the poller off for a lease), then calls the gateway with the operation's
- * idempotency key, outside any transaction.</li>
+ * <li>The same transaction <em>claims</em> it: it counts the attempt and keeps the poller off for
+ * a lease. After that commits, a worker calls the gateway with the operation's idempotency key,
+ * outside any transaction. (The poller, repeating a call, claims the intent in a short transaction
+ * of its own first.)</li>
  * <li>The outcome is recorded in a new short transaction: the status moves and the event goes to
  * the outbox. Only a worker that finds its operation still pending records it; a second worker
  * with the same answer (same key, same answer) finds it recorded and does nothing.</li>
@@ -84,28 +85,30 @@ class GatewayCalls implements DisposableBean {
 		this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(1000), Thread.ofPlatform().name("gateway-call-", 1).daemon(true).factory(),
 				(call, pool) -> log.warn("Gateway calls: no worker takes this call now (queue full, or shutting down); "
-						+ "its intent is safe, the poller makes it later"));
+						+ "its intent is safe, the poller makes it once its lease has run out"));
 	}
 
 	/**
 	 * Calls the gateway for the payment's intent as soon as the current transaction has committed:
 	 * the normal path, with no poll delay. Never before the commit: the intent must be on record
-	 * before anything can happen at the gateway.
+	 * before anything can happen at the gateway. The current transaction, which records the intent,
+	 * claims it too (counts the attempt, keeps the poller off for a lease): the worker needs no
+	 * transaction of its own before the call.
 	 */
 	void callAfterCommit(Payment payment) {
-		UUID paymentId = payment.id();
+		Claim claim = claimed(payment);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCommit() {
 				workers.execute(() -> {
 					try {
-						call(paymentId);
+						callAndRecord(claim);
 					}
 					catch (RuntimeException ex) {
 						// The database, most likely: the intent is safe there, and the poller repairs it.
 						log.warn("Gateway call for payment {} failed before its outcome was recorded ({}); the intent "
-								+ "stays pending and the poller repeats the call", paymentId, ex.toString());
+								+ "stays pending and the poller repeats the call", claim.paymentId(), ex.toString());
 					}
 				});
 			}
@@ -130,11 +133,14 @@ class GatewayCalls implements DisposableBean {
 	}
 
 	private Optional<Claim> claim(Supplier<Optional<Payment>> lock) {
-		return Objects.requireNonNull(transaction.execute(status -> lock.get().map(payment -> {
-			payment.attemptStarted(Instant.now().plus(settings.lease()));
-			return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), payment.attempts(),
-					payment.traceContext());
-		})));
+		return Objects.requireNonNull(transaction.execute(status -> lock.get().map(this::claimed)));
+	}
+
+	/** Counts the attempt and keeps the poller off the intent for a lease, in the caller's transaction. */
+	private Claim claimed(Payment payment) {
+		payment.attemptStarted(Instant.now().plus(settings.lease()));
+		return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), payment.attempts(),
+				payment.traceContext());
 	}
 
 	private void callAndRecord(Claim claim) {

@@ -121,11 +121,11 @@ public class PaymentManagement {
 		}
 	}
 
-	/** Saves the payment with its new intent, in the handler's transaction; the call follows the commit. */
+	/** Saves the payment with its new intent, claimed, in the handler's transaction; the call follows the commit. */
 	private void saveIntent(Payment payment) {
 		payment.rememberTrace(traces.capture());
-		payments.saveAndFlush(payment);
 		calls.callAfterCommit(payment);
+		payments.saveAndFlush(payment);
 	}
 
 	/** An order is paid at most once: a repeated or late order.placed finds its payment and stops. */

@@ -76,10 +76,10 @@ public class FoodInfrastructureAutoConfiguration {
 		return scheduler -> scheduler.setErrorHandler(failures);
 	}
 
-	/** The outbox's writer wakes the relay's poller after its commit. */
+	/** The outbox's writer hands its rows over to the relay, and wakes the relay's poller, after its commit. */
 	@Bean
-	Outbox outbox(JdbcClient jdbc, TraceHandoff tracing, Poller outboxRelayPoller) {
-		return new Outbox(jdbc, tracing, outboxRelayPoller);
+	Outbox outbox(JdbcClient jdbc, TraceHandoff tracing, OutboxRelay relay, Poller outboxRelayPoller) {
+		return new Outbox(jdbc, tracing, relay, outboxRelayPoller);
 	}
 
 	/** The relay's thread: woken by each commit that wrote an event, else every {@code food.messaging.relay.interval}. */

@@ -17,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and none is open while the relay waits for the broker: no row lock and no pooled connection is
  * held for the length of a confirm timeout, and PostgreSQL's vacuum is never held back by it.
  *
+ * <p>The rows a writer claimed for its relay ({@link Outbox}) are settled here too; only the rows
+ * no writer handed over are claimed here.
+ *
  * <p>A claim is a lease ({@code claim_id}, {@code claimed_until}). Until it runs out, every other
  * poll, of this relay or of another replica, leaves the claimed rows alone: one row is never
  * published by two relays at the same time. A relay that dies holding rows leaves leases that run

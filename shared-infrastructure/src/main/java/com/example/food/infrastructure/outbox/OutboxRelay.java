@@ -1,13 +1,19 @@
 package com.example.food.infrastructure.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,11 +38,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The read side of the transactional outbox: publishes what {@link Outbox} stored, and marks a row
- * sent only once the broker has confirmed it. Each poll claims a batch ({@link OutboxClaims}: one
- * short transaction, a lease on the rows), publishes it with no transaction open, waits for the
- * broker's answers, and settles every row on its own ({@link Outcome}): the confirmed ones are
- * sent even when another row of the batch was refused, returned or not confirmed in time, and
- * those wait before their next try without holding back any other order.
+ * sent only once the broker has confirmed it. It publishes a batch of claimed rows with no
+ * transaction open, waits for the broker's answers, and settles every row on its own
+ * ({@link Outcome}): the confirmed ones are sent even when another row of the batch was refused,
+ * returned or not confirmed in time, and those wait before their next try without holding back any
+ * other order.
+ *
+ * <p>The rows come two ways. <em>Handed over</em>: the transaction that wrote the row claimed it
+ * for this relay already ({@link #handOverClaim()}), and hands it over once committed; the relay
+ * publishes it at once, and the row costs one commit of the relay's, its settlement. <em>Claimed</em>
+ * ({@link OutboxClaims}: one short transaction, a lease on the rows): what no writer handed over
+ * (an order's event written while its previous one was unsent; rows of another replica; rows
+ * left by a crash, whose lease has run out; retries that fall due), at most every
+ * {@code interval}, and at once after a commit that wrote such a row.
  *
  * <p>If the broker is unreachable, the claimed rows are released at once and go out at the first
  * poll after it is back: an outage delays events, it never loses them. A row may be published
@@ -62,6 +76,29 @@ public class OutboxRelay {
 	private final TraceHandoff tracing;
 
 	private final Counter republished;
+
+	/** The claim of the rows written for this relay ({@link #handOverClaim()}): one for its lifetime. */
+	private final UUID handOverClaim = UUID.randomUUID();
+
+	/** Committed rows handed over, in the order of their commits. */
+	private final Queue<HandedOver> handedOver = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger handedOverCount = new AtomicInteger();
+
+	/** A row was committed that nobody claimed: the next run claims, whenever it was last done. */
+	private final AtomicBoolean claimWanted = new AtomicBoolean(true);
+
+	private long lastClaimed = System.nanoTime();
+
+	/** A row handed over, and when its writer claimed it (System.nanoTime(), before its lease began). */
+	private record HandedOver(ClaimedEvent event, long claimedAt) {
+	}
+
+	/**
+	 * At most this many rows wait in memory to be handed over; past it, writers leave their rows
+	 * unclaimed and a claim takes them (a broker outage keeps the relay busy releasing rows).
+	 */
+	static final int HAND_OVER_LIMIT = 10_000;
 
 	private final OutageLog brokerOutage = new OutageLog(log, "Outbox relay",
 			"cannot publish ({}); events wait in the outbox until the broker is back",
@@ -103,8 +140,14 @@ public class OutboxRelay {
 	 */
 	public void relay() {
 		try {
-			while (publishBatch() == settings.batchSize()) {
+			while (publishHandedOver() == settings.batchSize()) {
 				// a full batch: more may be waiting
+			}
+			if (claimWanted.getAndSet(false) || System.nanoTime() - lastClaimed >= settings.interval().toNanos()) {
+				lastClaimed = System.nanoTime();
+				while (publishBatch() == settings.batchSize()) {
+					// a full batch: more may be waiting
+				}
 			}
 			brokerOutage.over();
 			databaseOutage.over();
@@ -119,17 +162,70 @@ public class OutboxRelay {
 	}
 
 	/**
+	 * The claim a writer puts on the row it writes, for this relay to publish once the row is
+	 * committed and {@link #handOver handed over}; none when too many rows wait in memory already.
+	 */
+	@Nullable UUID handOverClaim() {
+		return handedOverCount.get() < HAND_OVER_LIMIT ? handOverClaim : null;
+	}
+
+	/** How long a row claimed by its writer is this relay's: the same lease as a claim's. */
+	Duration lease() {
+		return settings.lease();
+	}
+
+	/**
+	 * A committed row its writer claimed for this relay ({@link #handOverClaim()} at {@code claimedAt},
+	 * System.nanoTime()): published at the next run.
+	 */
+	void handOver(ClaimedEvent event, long claimedAt) {
+		handedOverCount.incrementAndGet();
+		handedOver.add(new HandedOver(event, claimedAt));
+	}
+
+	/** A committed row nobody claimed: the next run claims rows, however recently it last did. */
+	void claimWanted() {
+		claimWanted.set(true);
+	}
+
+	/**
+	 * Publishes a batch of the rows handed over, oldest first, and settles them; returns how many.
+	 * Throws if the broker could not be reached (the rows are released for a claim to take).
+	 */
+	int publishHandedOver() {
+		List<ClaimedEvent> events = new ArrayList<>();
+		long claimedAt = Long.MAX_VALUE;
+		for (HandedOver next; events.size() < settings.batchSize() && (next = handedOver.poll()) != null;) {
+			handedOverCount.decrementAndGet();
+			events.add(next.event());
+			claimedAt = Math.min(claimedAt, next.claimedAt());
+		}
+		if (events.isEmpty()) {
+			return 0;
+		}
+		publish(new Claim(handOverClaim, events), claimedAt);
+		return events.size();
+	}
+
+	/**
 	 * Claims a batch, publishes it, waits for the broker's answers (together at most the confirm
 	 * timeout) and settles each row; returns how many rows it claimed. Throws if the broker could
 	 * not be reached, once the rows are settled: what it could not publish is released.
 	 */
 	int publishBatch() {
-		// The lease runs from the claim; the broker's answers must be in before it runs out.
-		long sendUntil = System.nanoTime() + settings.lease().minus(settings.confirmTimeout()).toNanos();
+		long claimedAt = System.nanoTime();
 		Claim claim = claims.claim(settings.batchSize());
 		if (claim.events().isEmpty()) {
 			return 0;
 		}
+		publish(claim, claimedAt);
+		return claim.events().size();
+	}
+
+	/** Publishes the claimed rows (their lease began after {@code claimedAt}) and settles each. */
+	private void publish(Claim claim, long claimedAt) {
+		// The broker's answers must be in before the lease runs out.
+		long sendUntil = claimedAt + settings.lease().minus(settings.confirmTimeout()).toNanos();
 		republished.increment(claim.events().stream().filter(event -> event.publications() > 1).count());
 		List<Publication> publications = new ArrayList<>();
 		AmqpException failure = send(claim.events(), sendUntil, publications);
@@ -156,7 +252,6 @@ public class OutboxRelay {
 		if (failure != null) {
 			throw failure;
 		}
-		return claim.events().size();
 	}
 
 	/**

@@ -26,7 +26,8 @@ import org.springframework.util.ErrorHandler;
  * {@code ScheduledTaskFailures}), and the poller goes on.
  *
  * <p>It stops late in the shutdown (phase 0, after the message listeners and the web server), so
- * that it still publishes what the last messages and requests wrote; a run in progress is finished.
+ * that it still publishes what the last messages and requests wrote: a run in progress is
+ * finished, and one more runs after it.
  */
 public class Poller implements SmartLifecycle {
 
@@ -99,13 +100,19 @@ public class Poller implements SmartLifecycle {
 
 	private void loop() {
 		while (running) {
-			try {
-				poll.run();
-			}
-			catch (RuntimeException ex) {
-				errors.handleError(ex);
-			}
+			runOnce();
 			awaitNextRun();
+		}
+		// Stopping: one last run, for what the last commits before the stop woke it for.
+		runOnce();
+	}
+
+	private void runOnce() {
+		try {
+			poll.run();
+		}
+		catch (RuntimeException ex) {
+			errors.handleError(ex);
 		}
 	}
 

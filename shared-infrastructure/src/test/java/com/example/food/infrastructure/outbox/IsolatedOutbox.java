@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.core.env.Environment;
@@ -54,17 +55,44 @@ final class IsolatedOutbox implements AutoCloseable {
 		dataSource.setPoolName(schema);
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		// The tests run the relay themselves: the poller it would wake is never started.
-		this.outbox = new Outbox(jdbc, tracing, new Poller("isolated-relay", Duration.ofHours(1), () -> {
+		this.outbox = outbox(null);
+	}
+
+	/**
+	 * An outbox on this table handing its rows over to {@code relay}, or to none (every row is left to
+	 * a claim). The tests run the relays themselves: the poller it would wake is never started.
+	 */
+	private Outbox outbox(@Nullable OutboxRelay relay) {
+		return new Outbox(jdbc, tracing, relay, new Poller("isolated-relay", Duration.ofHours(1), () -> {
 		}, failure -> {
 		}));
 	}
 
-	/** Writes the events as a service would: in one transaction, through the {@link Outbox}. */
+	/** Writes the events as a service would: in one transaction, through the {@link Outbox}; none handed over. */
 	void write(EventEnvelope... events) {
+		write(outbox, events);
+	}
+
+	/** Writes the events in one transaction, as a service does: handed over to {@code relay} once committed. */
+	void writeHandingOver(OutboxRelay relay, EventEnvelope... events) {
+		write(outbox(relay), events);
+	}
+
+	/** Writes the events through an outbox handing them over to {@code relay}, in a transaction rolled back. */
+	void writeAndRollBack(OutboxRelay relay, EventEnvelope... events) {
+		Outbox handingOver = outbox(relay);
 		transaction.executeWithoutResult(status -> {
 			for (EventEnvelope event : events) {
-				outbox.add(event);
+				handingOver.add(event);
+			}
+			status.setRollbackOnly();
+		});
+	}
+
+	private void write(Outbox through, EventEnvelope... events) {
+		transaction.executeWithoutResult(status -> {
+			for (EventEnvelope event : events) {
+				through.add(event);
 			}
 		});
 	}

@@ -161,6 +161,64 @@ class OutboxRelayIntegrationTests {
 		assertThat(delivery.count(event)).isEqualTo(1);
 	}
 
+	@Test
+	void publishesAnEventItsWriterHandedOverWithoutClaimingIt() {
+		EventEnvelope event = deliveryFailed();
+		OutboxRelay relay = relay();
+
+		outbox.writeHandingOver(relay, event);
+
+		assertThat(outbox.row(event)).as("claimed by the transaction that wrote it").containsEntry("publications", 1);
+		assertThat(outbox.row(event).get("claim_id")).isNotNull();
+		assertThat(outbox.claims(Duration.ofSeconds(60)).claim(100).events()).as("no other relay can claim it").isEmpty();
+		assertThat(relay.publishHandedOver()).isEqualTo(1);
+		assertThat(outbox.row(event).get("sent_at")).isNotNull();
+		assertThat(outbox.row(event)).containsEntry("claim_id", null).containsEntry("publications", 1);
+		assertThat(delivery.count(event)).isEqualTo(1);
+		assertThat(relay.publishHandedOver()).as("handed over once").isZero();
+	}
+
+	@Test
+	void handsNothingOverWhenTheWriteRollsBack() {
+		OutboxRelay relay = relay();
+
+		outbox.writeAndRollBack(relay, deliveryFailed());
+
+		assertThat(relay.publishHandedOver()).isZero();
+	}
+
+	@Test
+	void leavesAnOrdersNextEventToAClaimWhileItsEarlierOneIsUnsent() {
+		UUID orderId = UUID.randomUUID();
+		EventEnvelope first = EventEnvelope.of(new DeliveryFailed("first", 1), orderId);
+		EventEnvelope second = first.caused(new DeliveryFailed("second", 2));
+		OutboxRelay relay = relay();
+
+		outbox.writeHandingOver(relay, first, second);
+
+		assertThat(outbox.row(second)).as("not claimed: its order has an unsent event").containsEntry("claim_id", null)
+			.containsEntry("publications", 0);
+		assertThat(relay.publishBatch()).as("the claim skips it while the first is unsent").isZero();
+		assertThat(relay.publishHandedOver()).isEqualTo(1);
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		assertThat(delivery.received()).containsExactly(first.eventId().toString(), second.eventId().toString());
+	}
+
+	@Test
+	void publishesAnEventHandedOverToARelayThatDiedOnceItsLeaseHasRunOut() {
+		EventEnvelope event = deliveryFailed();
+		// Its writer claims it for a relay with a one-second lease, which dies before it publishes it.
+		outbox.writeHandingOver(outbox.relay(applicationRelay.rabbit(),
+				IsolatedOutbox.settings(Duration.ofMillis(500), Duration.ofSeconds(1)), meters), event);
+		OutboxRelay survivor = relay();
+
+		await().atMost(PATIENCE).until(() -> survivor.publishBatch() == 1);
+
+		assertThat(outbox.row(event).get("sent_at")).isNotNull();
+		assertThat(outbox.row(event)).containsEntry("publications", 2);
+		assertThat(delivery.count(event)).isEqualTo(1);
+	}
+
 	private OutboxRelay relay() {
 		return outbox.relay(applicationRelay.rabbit(), IsolatedOutbox.settings(Duration.ofSeconds(10), Duration.ofSeconds(60)),
 				meters);

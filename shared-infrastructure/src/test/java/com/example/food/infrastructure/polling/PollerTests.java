@@ -132,7 +132,7 @@ class PollerTests {
 	}
 
 	@Test
-	void stopWaitsForTheRunInProgressAndEndsTheThread() throws InterruptedException {
+	void stopWaitsForTheRunInProgressRunsOnceMoreAndEndsTheThread() throws InterruptedException {
 		CountDownLatch running = new CountDownLatch(1);
 		poller = new Poller("test-poller", AN_HOUR, () -> {
 			running.countDown();
@@ -144,7 +144,7 @@ class PollerTests {
 
 		poller.stop();
 
-		assertThat(runs).as("the run in progress finished").hasSize(1);
+		assertThat(runs).as("the run in progress finished, then the last one, for the last commits' wake-ups").hasSize(2);
 		assertThat(poller.isRunning()).isFalse();
 		runs.clear();
 		poller.wakeAfterCommit();
