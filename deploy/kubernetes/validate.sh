@@ -7,7 +7,9 @@
 # 4. validates every rendered object against the schema of its kind (Kubernetes 1.36.0, KEDA 2.19.0,
 #    the operators' CRDs vendored in validation/schemas/), refuses unknown fields, checks the
 #    project's rules and that each check fires on a broken copy (validation/validate.mjs).
-# Needs kubectl (with its built-in kustomize), node and npm. Exits non-zero on any failure.
+# Needs kubectl (with its built-in kustomize), node and npm. kubernetes-models 5 declares Node.js 22
+# or newer; it runs on the development machine's Node.js 20 (npm ci warns, nothing fails).
+# Exits non-zero on any failure.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
