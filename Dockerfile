@@ -18,7 +18,8 @@ RUN --mount=type=cache,target=/root/.m2 \
 # changed, so that a code change rebuilds only the last, small layer.
 FROM eclipse-temurin:25-jre
 ARG SERVICE
-RUN groupadd --system food && useradd --system --gid food --no-create-home food
+# A fixed id (10001, outside the system range), so that Kubernetes can check runAsNonRoot against it.
+RUN groupadd --gid 10001 food && useradd --uid 10001 --gid food --no-create-home --shell /usr/sbin/nologin food
 WORKDIR /app
 COPY config/jvm.options /app/jvm.options
 COPY --from=build /layers/${SERVICE}/dependencies/ ./
