@@ -99,6 +99,11 @@ public final class InventoryStub {
 		return reserved(201).withFixedDelay(millis);
 	}
 
+	/** A reservation whose headers come at once and whose body comes in two halves, {@code millis} apart. */
+	public static ResponseDefinitionBuilder reservedWithBodyOver(int millis) {
+		return reserved(201).withChunkedDribbleDelay(2, millis);
+	}
+
 	public static ResponseDefinitionBuilder status(int status) {
 		return aResponse().withStatus(status).withHeader("Content-Type", PROBLEM_JSON).withBody("""
 				{"type": "%stoo-many-requests", "title": "Failure", "status": %d}""".formatted(TYPE_BASE, status));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -145,6 +146,25 @@ class EventJsonTests {
 		assertThatThrownBy(() -> EventJson.read(json.toString()))
 				.isInstanceOf(InvalidEvent.class)
 				.hasMessageStartingWith("event envelope is invalid: orderId: ");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"type       | 42                       | type: expected a string, was 42",
+			"version    | \"1\"                    | version: expected an integer, was string",
+			"version    | 1.5                      | version: expected an integer, was 1.5",
+			"version    | 99999999999              | version: expected an integer, was 99999999999",
+			"eventId    | {}                       | eventId: expected a string, was object",
+			"occurredAt | \"yesterday\"            | occurredAt: Text 'yesterday' could not be parsed at index 0",
+			"occurredAt | 1700000000               | occurredAt: expected a string, was 1700000000",
+			"causationId| \"not-a-uuid\"           | causationId: Invalid UUID string: not-a-uuid"})
+	void saysWhichEnvelopeFieldIsMalformedAndHow(String field, String value, String reason) {
+		ObjectNode json = tree(EventType.DELIVERY_COMPLETED);
+		json.set(field, EventJson.mapper().readTree(value));
+
+		assertThatThrownBy(() -> EventJson.read(json.toString()))
+				.isInstanceOf(InvalidEvent.class)
+				.hasMessage("event envelope is invalid: " + reason);
 	}
 
 	@ParameterizedTest

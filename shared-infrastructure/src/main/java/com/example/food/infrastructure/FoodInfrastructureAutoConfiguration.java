@@ -18,7 +18,6 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,17 +92,21 @@ public class FoodInfrastructureAutoConfiguration {
 	 * publisher connection: when the broker throttles publishing (flow control, a memory or disk
 	 * alarm blocks the connections that publish), the listeners' connection is not blocked with it
 	 * and keeps consuming, which is what drains the queues. Otherwise it is configured as the
-	 * application's template is (spring.rabbitmq.template: mandatory, observation). It is not a bean:
-	 * a second RabbitTemplate bean would make Spring Boot back off from declaring the application's.
+	 * application's template is (spring.rabbitmq.template: mandatory), but without the template's
+	 * observation: the relay's own span ({@code order.placed publish}, {@link TraceHandoff#startPublish})
+	 * is the producer span and writes the trace context into the headers; a second span per event
+	 * around the send cost the relay's thread a fifth of its CPU and told nothing new
+	 * (docs/performance.md). It is not a bean: a second RabbitTemplate bean would make Spring Boot
+	 * back off from declaring the application's.
 	 */
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transaction, ConnectionFactory connectionFactory,
-			RabbitTemplateConfigurer configurer, ApplicationContext context, MessagingProperties properties,
+			RabbitTemplateConfigurer configurer, MessagingProperties properties,
 			TraceHandoff tracing, ObjectProvider<MeterRegistry> meters) {
 		RabbitTemplate publisher = new RabbitTemplate();
 		configurer.configure(publisher, connectionFactory);
 		publisher.setUsePublisherConnection(true);
-		publisher.setApplicationContext(context); // where it finds the observation registry
+		publisher.setObservationEnabled(false);
 		return new OutboxRelay(jdbc, transaction, publisher, properties.relay(), tracing,
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}

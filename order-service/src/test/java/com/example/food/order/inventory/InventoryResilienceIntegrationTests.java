@@ -42,6 +42,20 @@ class InventoryResilienceIntegrationTests extends OrderServiceIntegrationTestSup
 	}
 
 	@Test
+	void retriesAReadTimeoutInTheMiddleOfTheBodyAsAnyOther() {
+		// The status and headers arrive in time, the body does not. Feign reads a small body whole
+		// before decoding it, so the timeout strikes in the call, not in the decoder, and is a
+		// RetryableException like one before the headers: retried, and counted by the breaker.
+		inventory.firstThenReserves(InventoryStub.reservedWithBodyOver(READ_TIMEOUT_MS * 3));
+
+		Response response = placeOrder(ORDER);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		assertThat(inventory.reservationCalls()).isEqualTo(2);
+		assertThat(orderRows()).isEqualTo(1);
+	}
+
+	@Test
 	void retriesServerErrorsWithGrowingPausesThenCancelsTheOrder() {
 		inventory.answers(503);
 
