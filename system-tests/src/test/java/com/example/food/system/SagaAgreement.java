@@ -98,12 +98,13 @@ final class SagaAgreement {
 
 	private final JdbcClient delivery;
 
-	SagaAgreement(SystemUnderTest system) {
-		this.orders = system.database("order-service");
-		this.inventory = system.database("inventory-service");
-		this.payments = system.database("payment-service");
-		this.kitchen = system.database("kitchen-service");
-		this.delivery = system.database("delivery-service");
+	/** {@code databases} gives each service's database by the service's name. */
+	SagaAgreement(Function<String, JdbcClient> databases) {
+		this.orders = databases.apply("order-service");
+		this.inventory = databases.apply("inventory-service");
+		this.payments = databases.apply("payment-service");
+		this.kitchen = databases.apply("kitchen-service");
+		this.delivery = databases.apply("delivery-service");
 	}
 
 	/** Stock on hand per SKU now: take it before the orders a check will cover. */

@@ -125,12 +125,12 @@ class SagaIntegrationTests {
 	@BeforeEach
 	void noteTheStockBefore() {
 		placedInTest.clear();
-		stockBefore = new SagaAgreement(system).onHand();
+		stockBefore = new SagaAgreement(system::database).onHand();
 	}
 
 	@AfterEach
 	void everyOrderEndsInOneStoryAtTheFiveServices() {
-		SagaAgreement agreement = new SagaAgreement(system);
+		SagaAgreement agreement = new SagaAgreement(system::database);
 		AtomicReference<SagaAgreement.Report> last = new AtomicReference<>();
 		try {
 			await("every order final and told alike by the five services").atMost(SAGA_PATIENCE)

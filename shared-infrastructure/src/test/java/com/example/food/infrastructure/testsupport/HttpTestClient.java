@@ -35,6 +35,11 @@ public final class HttpTestClient {
 		this.defaultHeaders = defaultHeaders;
 	}
 
+	/** A client of {@code baseUrl}, e.g. {@code http://172.18.0.5:8082} (a container's address). */
+	public static HttpTestClient at(String baseUrl) {
+		return new HttpTestClient(baseUrl, Map.of());
+	}
+
 	public static HttpTestClient on(int port) {
 		return new HttpTestClient("http://localhost:" + port, Map.of());
 	}
