@@ -52,6 +52,18 @@ class SagaAgreementTests {
 	}
 
 	@Test
+	void reportsAParticipantThatKeepsNothingYetAsADisagreementToWaitFor() {
+		// Seen while a chaos run settles: the order ended at its deadline before payment had heard of it.
+		Story early = story("CANCELLED", "DEADLINE_EXCEEDED", null, BigDecimal.ZERO, BigDecimal.ZERO, "RELEASED", null, null);
+		Story unpaid = story("DELIVERED", null, null, BigDecimal.ZERO, BigDecimal.ZERO, "COMMITTED", "PREPARED", "DELIVERED");
+
+		assertThat(SagaAgreement.disagreementsOf(early)).extracting(Disagreement::kind)
+			.containsExactlyInAnyOrder("payment", "ticket");
+		assertThat(SagaAgreement.disagreementsOf(unpaid)).extracting(Disagreement::kind)
+			.containsExactlyInAnyOrder("payment", "money");
+	}
+
+	@Test
 	void reportsAnEndTheTableDoesNotKnow() {
 		Story unknown = story("CANCELLED", "SOMETHING_NEW", null, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null);
 
