@@ -26,13 +26,13 @@ say() { echo "[replicas $(( $(date +%s) - started ))s] $*"; }
 fail() { echo "[replicas] FAILED: $*" >&2; "${compose[@]}" ps -a >&2 || true; exit 1; }
 
 trap '"${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
-say "1. up --build --wait: $(grep -o 'replicas: [0-9]' docker-compose.replicas.yml | tr '\n' ' ')and three broker nodes"
+say "1. up --build --wait: the replicas of docker-compose.replicas.yml, three broker nodes"
 # A container restarted by its policy during the start (a dependency not yet answering) fails
 # --wait although it becomes healthy: wait once more before judging.
 "${compose[@]}" up --build --wait --wait-timeout 600 --quiet-pull >/tmp/replicas-up.log 2>&1 \
   || "${compose[@]}" up --wait --wait-timeout 300 >>/tmp/replicas-up.log 2>&1 \
   || { tail -n 30 /tmp/replicas-up.log; fail "not every container became healthy"; }
-say "   all healthy: $("${compose[@]}" ps --format '{{.Service}}' | sort | uniq -c | awk '{printf "%s x%s, ", $2, $1}')"
+say "   all healthy: $("${compose[@]}" ps --format '{{.Service}}' | sort | uniq -c | awk '{printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1}')"
 
 say "2. the broker's queues"
 nodes=$(curl -fsS -u "$RABBITMQ_USER:$RABBITMQ_PASSWORD" "$management/nodes?columns=name,running" \
