@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Runs the curl walkthrough of README.md ("Follow one order") against a running system, and checks
-that every command does what the README says it does.
+"""Runs the curl walkthroughs, README.md's "Follow one order" and docs/walkthrough.md, against a
+running system, and checks that every command does what the page says it does.
 
-    scripts/readme-walkthrough.py [-v] [README.md]
+    scripts/walkthrough.py [-v] [PAGE.md ...]     # default: README.md, then docs/walkthrough.md
 
-The convention, in README.md:
+The pages run one after the other in the same shell. The convention, in each page:
 
     <!-- walkthrough -->          on the line before a ```bash fence: this block is run. Marked
-    ```bash                       blocks run in the order of the README, as if pasted one after
+    ```bash                       blocks run in the order of the page, as if pasted one after
     curl -s localhost:8080/...    the other into one shell: a later block uses the functions and
     # expect: "status":"PAID"     variables of an earlier one. Unmarked blocks are not run.
     ```
@@ -26,8 +26,8 @@ FOOD_WALKTHROUGH_STEP_TIMEOUT seconds (default 90), else it fails. A progress li
 step; -v prints each step's output as well.
 
 Environment: FOOD_ORDER_URL, FOOD_INVENTORY_URL, FOOD_PAYMENT_URL, FOOD_KITCHEN_URL,
-FOOD_DELIVERY_URL (default http://localhost:8080 ... 8084; the README's localhost:8080 ... 8084 are
-rewritten to them), FOOD_ADMIN_USER and FOOD_ADMIN_PASSWORD (required: the README's admin lines
+FOOD_DELIVERY_URL (default http://localhost:8080 ... 8084; the pages' localhost:8080 ... 8084 are
+rewritten to them), FOOD_ADMIN_USER and FOOD_ADMIN_PASSWORD (required: the pages' admin lines
 use them), FOOD_RABBITMQ_VHOST, FOOD_RABBITMQ_USER, FOOD_RABBITMQ_PASSWORD (for the line that
 publishes to RabbitMQ's management API; default /, guest, guest).
 
@@ -52,7 +52,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-SERVICES = {  # service -> (environment variable, the port the README uses)
+SERVICES = {  # service -> (environment variable, the port the pages use)
     "order": ("FOOD_ORDER_URL", 8080),
     "inventory": ("FOOD_INVENTORY_URL", 8081),
     "payment": ("FOOD_PAYMENT_URL", 8082),
@@ -70,11 +70,12 @@ def base_url(service):
     return os.environ.get(variable, f"http://localhost:{port}").rstrip("/")
 
 
-# ---------------------------------------------------------------- reading the README
+# ---------------------------------------------------------------- reading the pages
 
 class Step:
-    def __init__(self, line, commands):
-        self.line = line  # where its first command is in the README
+    def __init__(self, line, commands, page="README.md"):
+        self.line = line  # where its first command is in its page
+        self.page = page
         self.commands = commands
         self.expects = []  # (text, seconds to wait or None)
 
@@ -87,45 +88,46 @@ def has_command(step):
     return any(c.strip() and not c.lstrip().startswith("#") for c in step.commands)
 
 
-def steps_of(readme):
-    """The marked blocks of the README, cut into steps at their expect lines and blank lines."""
-    lines = readme.read_text(encoding="utf-8").splitlines()
+def steps_of(path):
+    """The marked blocks of a page, cut into steps at their expect lines and blank lines."""
+    page = str(path.resolve().relative_to(ROOT)) if path.resolve().is_relative_to(ROOT) else str(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
     steps, blocks, i = [], 0, 0
     while i < len(lines):
         if lines[i].strip() == MARKER:
             if i + 1 >= len(lines) or lines[i + 1].strip() != "```bash":
-                raise SystemExit(f"README.md:{i + 1}: {MARKER} must come right before a ```bash fence")
+                raise SystemExit(f"{page}:{i + 1}: {MARKER} must come right before a ```bash fence")
             blocks += 1
             i += 2
-            step = Step(i + 1, [])
+            step = Step(i + 1, [], page)
             while lines[i].strip() != "```":
                 match = EXPECT.match(lines[i])
                 if match:
                     if not has_command(step):
-                        raise SystemExit(f"README.md:{i + 1}: an expect line with no command before it")
+                        raise SystemExit(f"{page}:{i + 1}: an expect line with no command before it")
                     step.expects.append((match.group(2), int(match.group(1)) if match.group(1) else None))
                     if i + 1 < len(lines) and not EXPECT.match(lines[i + 1]):
                         steps.append(step)
-                        step = Step(i + 2, [])
+                        step = Step(i + 2, [], page)
                 elif not lines[i].strip():
                     if has_command(step):
                         steps.append(step)
-                    step = Step(i + 2, [])
+                    step = Step(i + 2, [], page)
                 else:
                     step.commands.append(lines[i])
                 i += 1
                 if i >= len(lines):
-                    raise SystemExit("README.md: a walkthrough block is not closed")
+                    raise SystemExit(f"{page}: a walkthrough block is not closed")
             if has_command(step):
                 steps.append(step)
         i += 1
     if not steps:
-        raise SystemExit(f"README.md has no block marked {MARKER}")
+        raise SystemExit(f"{page} has no block marked {MARKER}")
     return steps, blocks
 
 
 def rewrite(text):
-    """The README's addresses, as this system has them."""
+    """The pages' addresses, as this system has them."""
     for service, (_, port) in SERVICES.items():
         netloc = urllib.parse.urlsplit(base_url(service)).netloc
         text = re.sub(rf"\blocalhost:{port}\b", netloc, text)
@@ -199,7 +201,7 @@ def perform(shell, step, number, count, verbose):
     took = time.monotonic() - started
     checks = "  ".join(f"[{rewrite(text)}]" for text, _ in step.expects)
     status = "FAIL" if failure or missing else "ok"
-    print(f"[{number:2}/{count}] {status:4} {took:5.1f}s  README.md:{step.line:<4} {rewrite(step.title())}  {checks}",
+    print(f"[{number:2}/{count}] {status:4} {took:5.1f}s  {step.page}:{step.line:<4} {rewrite(step.title())}  {checks}",
           flush=True)
     if verbose or status == "FAIL":
         for line in output.rstrip().splitlines()[-40:]:
@@ -298,7 +300,7 @@ def breaker_open():
 def preflight():
     for variable in ("FOOD_ADMIN_USER", "FOOD_ADMIN_PASSWORD"):
         if not os.environ.get(variable):
-            raise SystemExit(f"{variable} is not set: the README's admin lines use it "
+            raise SystemExit(f"{variable} is not set: the walkthrough's admin lines use it "
                              "(with docker compose: set -a; . ./.env; set +a)")
     for service in SERVICES:
         try:
@@ -323,9 +325,13 @@ def preflight():
 def main():
     verbose = "-v" in sys.argv[1:]
     arguments = [a for a in sys.argv[1:] if a != "-v"]
-    readme = Path(arguments[0]) if arguments else ROOT / "README.md"
-    steps, blocks = steps_of(readme)
-    print(f"README walkthrough: {len(steps)} steps in {blocks} blocks of {readme}, against "
+    pages = [Path(a) for a in arguments] or [ROOT / "README.md", ROOT / "docs" / "walkthrough.md"]
+    steps, blocks = [], 0
+    for page in pages:
+        page_steps, page_blocks = steps_of(page)
+        steps += page_steps
+        blocks += page_blocks
+    print(f"walkthrough: {len(steps)} steps in {blocks} blocks of {', '.join(str(p) for p in pages)}, against "
           + ", ".join(f"{s} {base_url(s)}" for s in SERVICES), flush=True)
     preflight()
     before = snapshot()
@@ -345,9 +351,9 @@ def main():
             restore(before)
     took = time.monotonic() - started
     if passed < len(steps):
-        print(f"README walkthrough FAILED at step {passed + 1} of {len(steps)} after {took:.0f} s")
+        print(f"walkthrough FAILED at step {passed + 1} of {len(steps)} after {took:.0f} s")
         return 1
-    print(f"README walkthrough passed: {len(steps)} steps in {took:.0f} s")
+    print(f"walkthrough passed: {len(steps)} steps in {took:.0f} s")
     return 0
 
 
