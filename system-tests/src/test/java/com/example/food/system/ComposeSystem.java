@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.example.food.infrastructure.testsupport.HttpTestClient;
-import com.example.food.infrastructure.testsupport.TestInfrastructure;
-import com.example.food.infrastructure.testsupport.TestWorkspace;
 
 /**
  * The system as {@code docker compose} runs it, from the repository's compose files, under a project
@@ -58,10 +57,9 @@ final class ComposeSystem implements AutoCloseable {
 
 	private ComposeSystem(List<String> files) {
 		this.files = files;
-		TestWorkspace workspace = TestInfrastructure.workspace("unused");
 		this.environment.putAll(Map.of("POSTGRES_USER", "food", "POSTGRES_PASSWORD", "chaos", "RABBITMQ_USER", "food",
-				"RABBITMQ_PASSWORD", "chaos", "RABBITMQ_ERLANG_COOKIE", "food-chaos-cookie", "FOOD_ADMIN_USER",
-				workspace.adminUser(), "FOOD_ADMIN_PASSWORD", workspace.adminPassword()));
+				"RABBITMQ_PASSWORD", "chaos", "RABBITMQ_ERLANG_COOKIE", "food-chaos-cookie", "FOOD_ADMIN_USER", "admin",
+				"FOOD_ADMIN_PASSWORD", UUID.randomUUID().toString()));
 		this.environment.putAll(Map.of("POSTGRES_HOST_PORT", freePort(), "RABBITMQ_HOST_PORT", freePort(),
 				"RABBITMQ_UI_HOST_PORT", freePort(), "ORDER_HOST_PORT", freePort(), "GATEWAY_STATS_HOST_PORT", freePort()));
 	}
@@ -113,10 +111,11 @@ final class ComposeSystem implements AutoCloseable {
 		return HttpTestClient.at("http://127.0.0.1:" + environment.get("ORDER_HOST_PORT"));
 	}
 
-	/** A running replica of the service, at its container's address. */
-	HttpTestClient replica(String service) {
+	/** A running replica of the service, at its container's address, with this system's admin login. */
+	HttpTestClient admin(String service) {
 		String container = containers(service).getFirst();
-		return HttpTestClient.at("http://" + address(container) + ":" + PORTS.get(service));
+		return HttpTestClient.at("http://" + address(container) + ":" + PORTS.get(service))
+			.as(environment.get("FOOD_ADMIN_USER"), environment.get("FOOD_ADMIN_PASSWORD"));
 	}
 
 	JdbcClient database(String service) {

@@ -167,7 +167,7 @@ class ReplicaChaosIntegrationTests extends ChaosRun {
 
 	@Override
 	HttpTestClient admin(String service) {
-		return system.replica(service).asAdmin();
+		return system.admin(service);
 	}
 
 	@Override
