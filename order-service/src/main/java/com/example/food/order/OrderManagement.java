@@ -21,6 +21,7 @@ import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
 import com.example.food.infrastructure.observability.OrderLogContext;
 import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.order.idempotency.IdempotencyKeys;
 import com.example.food.order.inventory.InventoryGateway;
 import com.example.food.order.inventory.ReservationOutcome;
 import com.example.food.order.inventory.ReservationRequest;
@@ -94,12 +95,12 @@ public class OrderManagement {
 				log.info("Order {}: stock reserved, saving as AWAITING_PAYMENT", orderId);
 				yield saveNew(Order.place(orderId, request, priced(reserved)), null, "placed");
 			}
-			case ReservationOutcome.OutOfStock shortage -> {
-				log.info("Order {}: REJECTED, not enough stock for {}", orderId, shortage.skus());
-				yield refuse(saveNew(Order.reject(orderId, request, shortage.skus()), null, "rejected"),
-						new StockInsufficient(orderId, shortage.shortages()));
+			case ReservationOutcome.StockInsufficient insufficient -> {
+				log.info("Order {}: REJECTED, not enough stock for {}", orderId, insufficient.skus());
+				yield refuse(saveNew(Order.reject(orderId, request, insufficient.skus()), null, "rejected"),
+						new StockInsufficient(orderId, insufficient.shortages()));
 			}
-			case ReservationOutcome.UnknownSkus unknown -> {
+			case ReservationOutcome.UnknownProducts unknown -> {
 				log.info("Order {}: not placed, unknown products {}", orderId, unknown.skus());
 				release(idempotencyKey, orderId);
 				throw new UnknownProducts(unknown.skus());

@@ -47,12 +47,12 @@ class InventoryErrorDecoder implements ErrorDecoder {
 		if (status == 409 && isOfType(problem, "stock-insufficient")) {
 			List<Shortage> shortages = new ArrayList<>();
 			problem.path("shortages").forEach(shortage -> shortages.add(JSON.treeToValue(shortage, Shortage.class)));
-			return new StockShort(shortages);
+			return new InventoryRefused(new ReservationOutcome.StockInsufficient(shortages));
 		}
 		if (status == 422 && isOfType(problem, "unknown-product")) {
 			List<String> skus = new ArrayList<>();
 			problem.path("skus").forEach(sku -> skus.add(sku.asString()));
-			return new ProductsUnknown(skus);
+			return new InventoryRefused(new ReservationOutcome.UnknownProducts(skus));
 		}
 		return FeignException.errorStatus(methodKey, response.toBuilder().body(body).build());
 	}

@@ -67,11 +67,8 @@ public class InventoryGateway {
 			}
 			return new ReservationOutcome.Reserved(reservation.lines());
 		}
-		catch (StockShort ex) {
-			return new ReservationOutcome.OutOfStock(ex.shortages());
-		}
-		catch (ProductsUnknown ex) {
-			return new ReservationOutcome.UnknownSkus(ex.skus());
+		catch (InventoryRefused refused) {
+			return refused.outcome(); // StockInsufficient or UnknownProducts
 		}
 		catch (CallNotPermittedException ex) {
 			return new ReservationOutcome.Unavailable("its circuit breaker is open after repeated failures",

@@ -11,16 +11,16 @@ public sealed interface ReservationOutcome {
 
 	}
 
-	/** Not enough stock for these lines; inventory reserved nothing. */
-	record OutOfStock(List<Shortage> shortages) implements ReservationOutcome {
+	/** 409 stock-insufficient: not enough stock for these lines; inventory reserved nothing. */
+	record StockInsufficient(List<Shortage> shortages) implements ReservationOutcome {
 
 		public List<String> skus() {
 			return shortages.stream().map(Shortage::sku).toList();
 		}
 	}
 
-	/** These SKUs are not on the menu; inventory stored nothing. */
-	record UnknownSkus(List<String> skus) implements ReservationOutcome {
+	/** 422 unknown-product: these SKUs are not on the menu; inventory stored nothing. */
+	record UnknownProducts(List<String> skus) implements ReservationOutcome {
 
 	}
 

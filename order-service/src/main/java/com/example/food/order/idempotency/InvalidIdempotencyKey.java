@@ -1,4 +1,4 @@
-package com.example.food.order;
+package com.example.food.order.idempotency;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package com.example.food.order;
+package com.example.food.order.idempotency;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reservation is idempotent on the order id, reserves nothing twice.
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
 	static final int MAX_LENGTH = 255;
 
@@ -35,11 +35,11 @@ class IdempotencyKeys {
 
 	/**
 	 * The order id of this key: {@code candidate} if the key is new, else the one it was claimed
-	 * with, provided it came with the same request.
+	 * with, provided it came with the same request (compared as the hash of its JSON).
 	 *
 	 * @throws IdempotencyKeyReused if the key was claimed with a different request
 	 */
-	UUID claim(String key, PlaceOrder request, UUID candidate) {
+	public UUID claim(String key, Object request, UUID candidate) {
 		if (key.isBlank() || key.length() > MAX_LENGTH) {
 			throw new InvalidIdempotencyKey();
 		}
@@ -68,14 +68,14 @@ class IdempotencyKeys {
 	 * Frees the key after an attempt that left nothing to repeat (unknown products) or that the
 	 * client is told to retry (inventory unavailable): the retry then places a new order.
 	 */
-	void release(String key, UUID orderId) {
+	public void release(String key, UUID orderId) {
 		jdbc.sql("delete from idempotency_key where key = :key and order_id = :orderId")
 			.param("key", key)
 			.param("orderId", orderId)
 			.update();
 	}
 
-	private static String hash(PlaceOrder request) {
+	private static String hash(Object request) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(request));
 			return HexFormat.of().formatHex(digest);
