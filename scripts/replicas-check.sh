@@ -23,7 +23,15 @@ stats="http://localhost:${GATEWAY_STATS_HOST_PORT:-8404}/gateway/stats;csv"
 management="http://localhost:${RABBITMQ_UI_HOST_PORT:-15672}/api"
 started=$(date +%s)
 say() { echo "[replicas $(( $(date +%s) - started ))s] $*"; }
-fail() { echo "[replicas] FAILED: $*" >&2; "${compose[@]}" ps -a >&2 || true; exit 1; }
+fail() {
+  echo "[replicas] FAILED: $*" >&2
+  "${compose[@]}" ps -a >&2 || true
+  # The last lines of every container that is not healthy: why it stopped or restarts.
+  for container in $("${compose[@]}" ps -a --format '{{.Name}} {{.Status}}' | grep -v '(healthy)' | cut -d' ' -f1); do
+    echo "--- $container" >&2; docker logs --tail 40 "$container" >&2 2>&1 || true
+  done
+  exit 1
+}
 
 trap '"${compose[@]}" down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
 say "1. up --build --wait: the replicas of docker-compose.replicas.yml, three broker nodes"
@@ -38,19 +46,22 @@ say "2. the broker's queues"
 nodes=$(curl -fsS -u "$RABBITMQ_USER:$RABBITMQ_PASSWORD" "$management/nodes?columns=name,running" \
   | python3 -c 'import json,sys; print(sum(1 for n in json.load(sys.stdin) if n["running"]))')
 [ "$nodes" = 3 ] || fail "$nodes broker node(s) running, expected 3"
-curl -fsS -u "$RABBITMQ_USER:$RABBITMQ_PASSWORD" "$management/queues/%2F?columns=name,type,members,consumers" \
-  > /tmp/replicas-queues.json
 replicas_of() { "${compose[@]}" ps --status running --format '{{.Service}}' "$1-service" | wc -l; }
-for service in order inventory payment kitchen delivery; do
-  expected=$(replicas_of "$service")
-  python3 - "$service" "$expected" <<'EOF' || fail "the queues of $service"
+# The management API's consumer counts are statistics, refreshed every few seconds: a replica that
+# has just become ready may not be counted yet. Judged again for up to 60 s before failing.
+queues_as_expected() {
+  curl -fsS -u "$RABBITMQ_USER:$RABBITMQ_PASSWORD" "$management/queues/%2F?columns=name,type,members,consumers" \
+    > /tmp/replicas-queues.json || return 1
+  local service ok=0
+  for service in order inventory payment kitchen delivery; do
+    python3 - "$service" "$(replicas_of "$service")" <<'EOF' || ok=1
 import json, sys
 service, expected = sys.argv[1], int(sys.argv[2])
 queues = {q["name"]: q for q in json.load(open("/tmp/replicas-queues.json"))}
 for name in (f"{service}.events", f"{service}.events.dlq"):
     q = queues.get(name)
     if q is None:
-        sys.exit(f"{name} is missing")
+        sys.exit(f"   {name} is missing")
     problems = []
     if q["type"] != "quorum":
         problems.append(f"type {q['type']}")
@@ -63,7 +74,15 @@ for name in (f"{service}.events", f"{service}.events.dlq"):
     if problems:
         sys.exit(1)
 EOF
+  done
+  return $ok
+}
+for attempt in $(seq 1 12); do
+  queues_as_expected > /tmp/replicas-queues.txt 2>&1 && break
+  [ "$attempt" = 12 ] && { cat /tmp/replicas-queues.txt; fail "the queues, after 60 s"; }
+  sleep 5
 done
+cat /tmp/replicas-queues.txt
 
 say "3. an order through the gateway"
 place() {
