@@ -25,7 +25,7 @@ COPY config/jvm.options /app/jvm.options
 COPY --from=build /layers/${SERVICE}/dependencies/ ./
 COPY --from=build /layers/${SERVICE}/snapshot-dependencies/ ./
 COPY --from=build /layers/${SERVICE}/application/ ./
-# The JVM's AOT cache (docs/performance.md, "Start-up"): a training run builds the context and exits
+# The JVM's AOT cache (docs/performance-findings.md, "Start-up"): a training run builds the context and exits
 # before anything connects (the profile aot-training needs no database), and the JVM writes what it
 # loaded and linked to /app/app.aot; every start maps it instead of loading those classes again.
 # It is only valid for this JVM, these options and this class path, as the ENTRYPOINT uses them.

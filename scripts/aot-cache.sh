@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The JVM's ahead-of-time cache of each service (JDK 25): the classes the service loads and links
 # while it starts, parsed, verified and linked once, ahead of time, and mapped into memory at the
-# next start instead of being read from the jar again (docs/performance.md, "Start-up").
+# next start instead of being read from the jar again (docs/performance-findings.md, "Start-up").
 #
 #   scripts/aot-cache.sh [service...]      (default: all five)
 #

@@ -7,7 +7,7 @@ Each execution sample goes to the library of the innermost frame that belongs to
 method counts for the library that called it: HashMap.get called by Hibernate is Hibernate's).
 The start-up (the main thread) and the JVM's own threads are left out: what is left is the work
 of the listeners, request threads, relays, timers and workers. Needs `jfr` (in the JDK: JAVA_HOME
-or PATH). docs/performance.md ("Where the time goes") shows a run's figures and what they led to.
+or PATH). docs/performance-findings.md shows a run's figures and what they led to.
 """
 import collections
 import os
