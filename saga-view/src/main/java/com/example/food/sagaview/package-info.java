@@ -4,6 +4,6 @@
  * without leaving order-service's origin (docs/saga-view.md).
  */
 @NullMarked
-package com.example.food.order.sagaview;
+package com.example.food.sagaview;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,8 @@
-package com.example.food.order.sagaview;
+package com.example.food.sagaview;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -11,7 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Services.class)
-class SagaViewConfiguration implements WebMvcConfigurer {
+@Import({ SagaViewController.class, SystemAdminController.class, ServiceCalls.class, OrderParticipants.class,
+		SystemDeadLetters.class })
+public class SagaViewConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
