@@ -7,8 +7,14 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The page itself is static (src/main/resources/static/saga-view/); this only serves its
- * index.html at {@code /saga-view/}, as the root's index.html is served at {@code /}.
+ * Everything the saga view adds to the service that imports it, in one place: its two controllers,
+ * the calls to the other services behind them, and their settings ({@code food.services.*}). They
+ * are listed here rather than found by a component scan, which does not reach this package from
+ * the service's own.
+ * <p>
+ * The page itself is static (src/main/resources/static/saga-view/, served from this jar like any
+ * {@code classpath:/static/}); this only serves its index.html at {@code /saga-view/}, as a
+ * service's root index.html is served at {@code /}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Services.class)
