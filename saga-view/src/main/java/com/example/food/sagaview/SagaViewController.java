@@ -1,4 +1,4 @@
-package com.example.food.order.sagaview;
+package com.example.food.sagaview;
 
 import java.util.List;
 import java.util.Map;

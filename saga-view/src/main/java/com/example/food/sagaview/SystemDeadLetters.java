@@ -1,4 +1,4 @@
-package com.example.food.order.sagaview;
+package com.example.food.sagaview;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  * at once, each with the proxy's short timeouts: a service that is down shows as unreachable, and
  * the others' letters are still listed.
  */
-@Component
 class SystemDeadLetters {
 
 	private final Services services;

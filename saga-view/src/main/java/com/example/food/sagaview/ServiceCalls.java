@@ -1,4 +1,4 @@
-package com.example.food.order.sagaview;
+package com.example.food.sagaview;
 
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -22,7 +22,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -32,7 +31,6 @@ import org.springframework.web.client.RestClient;
  * each service still checks the login itself. The answer comes back as it was: status, content type
  * and body, so a problem detail from a service reaches the page intact.
  */
-@Component
 class ServiceCalls {
 
 	private final Services services;

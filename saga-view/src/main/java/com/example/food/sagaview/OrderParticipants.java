@@ -1,4 +1,4 @@
-package com.example.food.order.sagaview;
+package com.example.food.sagaview;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * answers 404, which is a normal moment of a saga, not an error; one that is down shows as
  * unreachable.
  */
-@Component
 class OrderParticipants {
 
 	/** The record a participant keeps of an order, and where its API shows it. */
