@@ -57,12 +57,18 @@ public final class EventJson {
 		return MAPPER.writeValueAsBytes(envelope);
 	}
 
-	/** @throws InvalidEvent if the JSON is not an event this code can process */
+	/**
+	 * The event in this JSON.
+	 * @throws InvalidEvent if the JSON is not an event this code can process
+	 */
 	public static EventEnvelope read(String json) {
 		return read(json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** @throws InvalidEvent if the JSON is not an event this code can process */
+	/**
+	 * The event in this JSON, as UTF-8 bytes (a message's body).
+	 * @throws InvalidEvent if the JSON is not an event this code can process
+	 */
 	public static EventEnvelope read(byte[] json) {
 		return fromTree(parse(json));
 	}

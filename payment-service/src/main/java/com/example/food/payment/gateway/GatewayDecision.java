@@ -7,7 +7,10 @@ public sealed interface GatewayDecision {
 
 	}
 
-	/** @param reason said to the customer, e.g. "card declined" */
+	/**
+	 * The card was refused.
+	 * @param reason said to the customer, e.g. "card declined"
+	 */
 	record Declined(String reason) implements GatewayDecision {
 
 	}
