@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.MealPrepared;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.infrastructure.polling.Poller;
 
 /**
  * The delivery use cases: start a delivery when a meal is ready, and move a due one on. Each runs in
@@ -39,12 +41,16 @@ class Dispatch {
 
 	private final TraceHandoff traces;
 
-	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces) {
+	private final Poller deliveryTimer;
+
+	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces,
+			@Qualifier("deliveryTimer") Poller deliveryTimer) {
 		this.deliveries = deliveries;
 		this.couriers = couriers;
 		this.outbox = outbox;
 		this.settings = settings;
 		this.traces = traces;
+		this.deliveryTimer = deliveryTimer;
 	}
 
 	/**
@@ -52,24 +58,26 @@ class Dispatch {
 	 * and a courier for it at once if one is free.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void start(MealPrepared meal, EventEnvelope event) {
-		UUID orderId = event.orderId();
+	void dispatch(MealPrepared meal, EventEnvelope envelope) {
+		UUID orderId = envelope.orderId();
 		Optional<Delivery> existing = deliveries.findByOrderId(orderId);
 		if (existing.isPresent()) {
 			// Another meal.prepared for the same order (a kitchen that announced twice, a replay): the
 			// order already has its delivery, and a second one would send a second courier.
 			log.info("Order {}: ignored: meal.prepared {} for an order that already has delivery {} ({})", orderId,
-					event.eventId(), existing.get().id(), existing.get().status());
+					envelope.eventId(), existing.get().id(), existing.get().status());
 			return;
 		}
 		// Two different meal.prepared events for one order at the same instant: the second insert fails
 		// on the unique order id, the listener retries it, and the retry lands in the branch above.
-		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), event.eventId(), now());
+		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), envelope.eventId(), now());
 		started.rememberTrace(traces.capture());
 		Delivery delivery = deliveries.save(started);
 		log.info("Order {}: meal.prepared, delivery {} created for {}", orderId, delivery.id(),
 				delivery.address().city());
 		lookForCourier(delivery);
+		// The hand-over is then due when the delivery time is up: the timer is woken for it.
+		deliveryTimer.wakeAfterCommit(settings.deliveryTime());
 	}
 
 	/**

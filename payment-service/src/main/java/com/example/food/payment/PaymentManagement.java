@@ -48,7 +48,7 @@ public class PaymentManagement {
 
 	/** order.placed: hold the order's total; the gateway's answer announces payment.completed or payment.failed. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void authorize(OrderPlaced order, EventEnvelope envelope) {
+	void authorize(OrderPlaced order, EventEnvelope envelope) {
 		// Saga step: payment holds the placed order's total (then payment.completed lets the kitchen cook; payment.failed cancels).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
@@ -65,7 +65,7 @@ public class PaymentManagement {
 
 	/** ticket.accepted: the kitchen is cooking, so the amount held is taken. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void capture(TicketAccepted ticket, EventEnvelope envelope) {
+	void capture(TicketAccepted ticket, EventEnvelope envelope) {
 		// Saga step: payment captures the hold once the kitchen accepted (payment.captured).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
@@ -78,7 +78,7 @@ public class PaymentManagement {
 
 	/** order.cancelled: release the hold, or give back what was taken; if nothing is held yet, make sure nothing will be. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void voidOrRefund(OrderCancelled cancelled, EventEnvelope envelope) {
+	void voidOrRefund(OrderCancelled cancelled, EventEnvelope envelope) {
 		// Saga step: compensation; payment voids a hold (payment.voided) or refunds a capture (payment.refunded).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
