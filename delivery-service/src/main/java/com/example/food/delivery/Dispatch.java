@@ -1,7 +1,6 @@
 package com.example.food.delivery;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,14 +42,17 @@ class Dispatch {
 
 	private final Poller deliveryTimer;
 
+	private final Clock clock;
+
 	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces,
-			@Qualifier("deliveryTimer") Poller deliveryTimer) {
+			@Qualifier("deliveryTimer") Poller deliveryTimer, Clock clock) {
 		this.deliveries = deliveries;
 		this.couriers = couriers;
 		this.outbox = outbox;
 		this.settings = settings;
 		this.traces = traces;
 		this.deliveryTimer = deliveryTimer;
+		this.clock = clock;
 	}
 
 	/**
@@ -70,7 +72,7 @@ class Dispatch {
 		}
 		// Two different meal.prepared events for one order at the same instant: the second insert fails
 		// on the unique order id, the listener retries it, and the retry lands in the branch above.
-		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), envelope.eventId(), now());
+		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), envelope.eventId(), clock.instant());
 		started.rememberTrace(traces.capture());
 		Delivery delivery = deliveries.save(started);
 		log.info("Order {}: meal.prepared, delivery {} created for {}", orderId, delivery.id(),
@@ -99,13 +101,13 @@ class Dispatch {
 	private void lookForCourier(Delivery delivery) {
 		Optional<Courier> courier = couriers.lockFirstAvailable();
 		if (courier.isPresent()) {
-			delivery.assign(courier.get(), now(), settings.deliveryTime());
+			delivery.assign(courier.get(), clock.instant(), settings.deliveryTime());
 			log.info("Order {}: delivery.assigned, courier {} ({}) takes delivery {} (attempt {}), hand-over due at {}",
 					delivery.orderId(), courier.get().id(), courier.get().name(), delivery.id(), delivery.attempts(),
 					delivery.dueAt());
 		}
 		else {
-			delivery.noCourierFree(now(), settings.retryInterval(), settings.maxAttempts());
+			delivery.noCourierFree(clock.instant(), settings.retryInterval(), settings.maxAttempts());
 			if (delivery.status() == DeliveryStatus.FAILED) {
 				log.info("Order {}: delivery.failed, {} after {} attempt(s)", delivery.orderId(), Delivery.NO_COURIER,
 						delivery.attempts());
@@ -126,18 +128,13 @@ class Dispatch {
 		// Locked: an operator's change to the same courier waits for this hand-over instead of racing it.
 		Courier courier = couriers.lockById(courierId)
 			.orElseThrow(() -> new IllegalStateException("Delivery " + delivery.id() + " has an unknown courier " + courierId));
-		delivery.complete(courier, now());
+		delivery.complete(courier, clock.instant());
 		log.info("Order {}: delivery.completed, courier {} handed over delivery {} and is back", delivery.orderId(),
 				courier.id(), delivery.id());
 		publish(delivery);
 	}
 
 	private void publish(Delivery delivery) {
-		delivery.takeEvents().forEach(outbox::add);
-	}
-
-	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded delivery show the same time.
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		delivery.takeEvents().forEach(event -> outbox.add(delivery.announce(event)));
 	}
 }

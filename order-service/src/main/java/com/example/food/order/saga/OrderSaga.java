@@ -1,9 +1,11 @@
 package com.example.food.order.saga;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +56,13 @@ class OrderSaga {
 
 	private final Timeline timeline;
 
-	OrderSaga(Orders orders, Outbox outbox, Timeline timeline) {
+	private final Clock clock;
+
+	OrderSaga(Orders orders, Outbox outbox, Timeline timeline, Clock clock) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.timeline = timeline;
+		this.clock = clock;
 	}
 
 	// Saga step: the amount is held, the order is PAID (the kitchen hears the same fact and opens a ticket).
@@ -145,7 +150,7 @@ class OrderSaga {
 	 * stuck, as the kitchen never says it again. The earlier fact, arriving late, then changes
 	 * nothing and is shown as ignored.
 	 */
-	private void advance(EventEnvelope fact, OrderStatus next, Consumer<Order> transition, String detail) {
+	private void advance(EventEnvelope fact, OrderStatus next, BiConsumer<Order, Instant> transition, String detail) {
 		Optional<Order> found = orderOf(fact);
 		if (found.isEmpty()) {
 			return;
@@ -156,7 +161,7 @@ class OrderSaga {
 			return;
 		}
 		OrderStatus before = order.progress();
-		transition.accept(order);
+		transition.accept(order, clock.instant());
 		List<OrderStatus> skipped = between(before, next);
 		String note = skipped.isEmpty() ? detail
 				: detail + "; arrived early: " + skipped + " taken as implied, its fact has not arrived yet";
@@ -190,7 +195,7 @@ class OrderSaga {
 			return;
 		}
 		if (granted) {
-			order.cancellationGranted();
+			order.cancellationGranted(clock.instant());
 			order.takeEvents().forEach(event -> outbox.add(answer.caused(event)));
 			timeline.record(order.id(), TimelineEntry.ofFact(answer, OrderStatus.CANCELLED.name(), order.reason(),
 					"granted by the kitchen: " + detail + "; order.cancelled sent to compensate"));
@@ -198,7 +203,7 @@ class OrderSaga {
 					order.reason());
 		}
 		else {
-			order.cancellationRefused();
+			order.cancellationRefused(clock.instant());
 			timeline.record(order.id(), TimelineEntry.ofFact(answer, order.status().name(), null,
 					"refused by the kitchen: " + detail + "; the order runs on"));
 			log.info("Order {}: {} CANCELLING -> {}: the kitchen refused ({})", order.id(), answer.type(),
@@ -218,7 +223,7 @@ class OrderSaga {
 			return;
 		}
 		OrderStatus before = order.status();
-		order.cancel(reason, detail);
+		order.cancel(reason, detail, clock.instant());
 		// The order's lines travel along, so that inventory, payment and the kitchen each undo their part without asking.
 		order.takeEvents().forEach(event -> outbox.add(fact.caused(event)));
 		timeline.record(order.id(), TimelineEntry.ofFact(fact, OrderStatus.CANCELLED.name(), reason.name(),
