@@ -2,15 +2,12 @@ package com.example.food.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +19,8 @@ import com.example.food.events.DeliveryCompleted;
 import com.example.food.events.DeliveryFailed;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.FoodEvent;
+import com.example.food.infrastructure.domain.AggregateRoot;
+import com.example.food.infrastructure.domain.IllegalTransition;
 
 /**
  * The delivery aggregate: one per order, from the prepared meal to the customer's door. Its state
@@ -29,7 +28,7 @@ import com.example.food.events.FoodEvent;
  * event it causes, which {@link Dispatch} writes to the outbox in the same transaction.
  */
 @Entity
-public class Delivery {
+public class Delivery extends AggregateRoot {
 
 	/** The reason of every failed delivery, as {@code delivery.failed} tells it. */
 	static final String NO_COURIER = "no courier available";
@@ -77,9 +76,6 @@ public class Delivery {
 	// Null until first saved: that is how Spring Data tells a new delivery (insert) from a loaded one.
 	@Version
 	private @Nullable Long version;
-
-	@Transient
-	private final List<EventEnvelope> events = new ArrayList<>();
 
 	protected Delivery() {
 		// for JPA
@@ -143,7 +139,7 @@ public class Delivery {
 	void complete(Courier courier, Instant now) {
 		requireStatus(DeliveryStatus.ASSIGNED, "complete");
 		if (!courier.id().equals(courierId)) {
-			throw new IllegalStateException("Delivery " + id + " is carried by " + courierId + ", not " + courier.id());
+			throw new IllegalTransition("Delivery", id, status + " with " + courierId, "be completed by " + courier.id());
 		}
 		courier.returnFrom(id);
 		status = DeliveryStatus.DELIVERED;
@@ -153,23 +149,19 @@ public class Delivery {
 		register(new DeliveryCompleted(id, courier.id()));
 	}
 
-	/** The events caused since this delivery was loaded or made, handed over once to be written to the outbox. */
-	List<EventEnvelope> takeEvents() {
-		List<EventEnvelope> taken = List.copyOf(events);
-		events.clear();
-		return taken;
-	}
-
-	private void register(FoodEvent event) {
+	/**
+	 * An event this delivery caused, in its envelope for the outbox: each names the one before it as
+	 * its cause, the first the meal.prepared.
+	 */
+	EventEnvelope announce(FoodEvent event) {
 		EventEnvelope envelope = EventEnvelope.of(event, orderId, lastEventId);
 		lastEventId = envelope.eventId();
-		events.add(envelope);
+		return envelope;
 	}
 
-	private void requireStatus(DeliveryStatus expected, String action) {
+	private void requireStatus(DeliveryStatus expected, String move) {
 		if (status != expected) {
-			throw new IllegalStateException("Cannot " + action + " for delivery " + id + " of order " + orderId
-					+ ": it is " + status + ", not " + expected);
+			throw new IllegalTransition("Delivery", id, status, move + " (only when " + expected + ")");
 		}
 	}
 

@@ -1,6 +1,6 @@
 package com.example.food.delivery;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +36,20 @@ class DeliveryPoller {
 
 	private final TraceHandoff traces;
 
+	private final Clock clock;
+
 	private final OutageLog outage = new OutageLog(log, "Delivery poller",
 			"cannot move deliveries on ({}); they wait until the database is back",
 			"the database is reachable again; due deliveries move on");
 
 	DeliveryPoller(Deliveries deliveries, Dispatch dispatch, TransactionTemplate transaction,
-			DeliveryProperties settings, TraceHandoff traces) {
+			DeliveryProperties settings, TraceHandoff traces, Clock clock) {
 		this.deliveries = deliveries;
 		this.dispatch = dispatch;
 		this.transaction = transaction;
 		this.settings = settings;
 		this.traces = traces;
+		this.clock = clock;
 	}
 
 	void advanceDueDeliveries() {
@@ -65,7 +68,7 @@ class DeliveryPoller {
 
 	/** Moves on the delivery that is due first; false if none is due. */
 	private boolean advanceNextDue() {
-		Boolean advanced = transaction.execute(status -> deliveries.lockNextDue(Instant.now()).map(delivery -> {
+		Boolean advanced = transaction.execute(status -> deliveries.lockNextDue(clock.instant()).map(delivery -> {
 			// In the order's trace, although the timer fires long after the delivery started.
 			String step = delivery.status() == DeliveryStatus.ASSIGNED ? "delivery hand over" : "delivery find courier";
 			traces.resume(delivery.traceContext(), step, delivery.orderId(), () -> dispatch.advance(delivery));

@@ -1,13 +1,13 @@
 package com.example.food.delivery;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +18,7 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.MealPrepared;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.infrastructure.polling.Poller;
 
 /**
  * The delivery use cases: start a delivery when a meal is ready, and move a due one on. Each runs in
@@ -39,12 +40,19 @@ class Dispatch {
 
 	private final TraceHandoff traces;
 
-	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces) {
+	private final Poller deliveryTimer;
+
+	private final Clock clock;
+
+	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces,
+			@Qualifier("deliveryTimer") Poller deliveryTimer, Clock clock) {
 		this.deliveries = deliveries;
 		this.couriers = couriers;
 		this.outbox = outbox;
 		this.settings = settings;
 		this.traces = traces;
+		this.deliveryTimer = deliveryTimer;
+		this.clock = clock;
 	}
 
 	/**
@@ -52,24 +60,26 @@ class Dispatch {
 	 * and a courier for it at once if one is free.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void start(MealPrepared meal, EventEnvelope event) {
-		UUID orderId = event.orderId();
+	void dispatch(MealPrepared meal, EventEnvelope envelope) {
+		UUID orderId = envelope.orderId();
 		Optional<Delivery> existing = deliveries.findByOrderId(orderId);
 		if (existing.isPresent()) {
 			// Another meal.prepared for the same order (a kitchen that announced twice, a replay): the
 			// order already has its delivery, and a second one would send a second courier.
 			log.info("Order {}: ignored: meal.prepared {} for an order that already has delivery {} ({})", orderId,
-					event.eventId(), existing.get().id(), existing.get().status());
+					envelope.eventId(), existing.get().id(), existing.get().status());
 			return;
 		}
 		// Two different meal.prepared events for one order at the same instant: the second insert fails
 		// on the unique order id, the listener retries it, and the retry lands in the branch above.
-		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), event.eventId(), now());
+		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), envelope.eventId(), clock.instant());
 		started.rememberTrace(traces.capture());
 		Delivery delivery = deliveries.save(started);
 		log.info("Order {}: meal.prepared, delivery {} created for {}", orderId, delivery.id(),
 				delivery.address().city());
 		lookForCourier(delivery);
+		// The hand-over is then due when the delivery time is up: the timer is woken for it.
+		deliveryTimer.wakeAfterCommit(settings.deliveryTime());
 	}
 
 	/**
@@ -91,13 +101,13 @@ class Dispatch {
 	private void lookForCourier(Delivery delivery) {
 		Optional<Courier> courier = couriers.lockFirstAvailable();
 		if (courier.isPresent()) {
-			delivery.assign(courier.get(), now(), settings.deliveryTime());
+			delivery.assign(courier.get(), clock.instant(), settings.deliveryTime());
 			log.info("Order {}: delivery.assigned, courier {} ({}) takes delivery {} (attempt {}), hand-over due at {}",
 					delivery.orderId(), courier.get().id(), courier.get().name(), delivery.id(), delivery.attempts(),
 					delivery.dueAt());
 		}
 		else {
-			delivery.noCourierFree(now(), settings.retryInterval(), settings.maxAttempts());
+			delivery.noCourierFree(clock.instant(), settings.retryInterval(), settings.maxAttempts());
 			if (delivery.status() == DeliveryStatus.FAILED) {
 				log.info("Order {}: delivery.failed, {} after {} attempt(s)", delivery.orderId(), Delivery.NO_COURIER,
 						delivery.attempts());
@@ -118,18 +128,13 @@ class Dispatch {
 		// Locked: an operator's change to the same courier waits for this hand-over instead of racing it.
 		Courier courier = couriers.lockById(courierId)
 			.orElseThrow(() -> new IllegalStateException("Delivery " + delivery.id() + " has an unknown courier " + courierId));
-		delivery.complete(courier, now());
+		delivery.complete(courier, clock.instant());
 		log.info("Order {}: delivery.completed, courier {} handed over delivery {} and is back", delivery.orderId(),
 				courier.id(), delivery.id());
 		publish(delivery);
 	}
 
 	private void publish(Delivery delivery) {
-		delivery.takeEvents().forEach(outbox::add);
-	}
-
-	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded delivery show the same time.
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		delivery.takeEvents().forEach(event -> outbox.add(delivery.announce(event)));
 	}
 }

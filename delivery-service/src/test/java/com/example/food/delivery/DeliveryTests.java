@@ -12,6 +12,7 @@ import com.example.food.events.DeliveryAssigned;
 import com.example.food.events.DeliveryCompleted;
 import com.example.food.events.DeliveryFailed;
 import com.example.food.events.EventEnvelope;
+import com.example.food.events.FoodEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -49,9 +50,9 @@ class DeliveryTests {
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
 		assertThat(delivery.dueAt()).isNull();
 		assertThat(delivery.failureReason()).isEqualTo("no courier available");
-		List<EventEnvelope> events = delivery.takeEvents();
-		assertThat(events).extracting(EventEnvelope::payload).containsExactly(new DeliveryFailed("no courier available", 3));
-		assertThat(events.getFirst().causationId()).isEqualTo(mealPrepared);
+		List<FoodEvent> events = delivery.takeEvents();
+		assertThat(events).containsExactly(new DeliveryFailed("no courier available", 3));
+		assertThat(delivery.announce(events.getFirst()).causationId()).isEqualTo(mealPrepared);
 	}
 
 	@Test
@@ -59,7 +60,7 @@ class DeliveryTests {
 		delivery.noCourierFree(NOW, RETRY, 1);
 
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(delivery.takeEvents()).extracting(EventEnvelope::payload)
+		assertThat(delivery.takeEvents())
 			.containsExactly(new DeliveryFailed("no courier available", 1));
 	}
 
@@ -72,7 +73,7 @@ class DeliveryTests {
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.ASSIGNED);
 		assertThat(delivery.attempts()).isEqualTo(1);
 		assertThat(delivery.dueAt()).isEqualTo(NOW.plusSeconds(5));
-		EventEnvelope assigned = delivery.takeEvents().getFirst();
+		EventEnvelope assigned = delivery.announce(delivery.takeEvents().getFirst());
 		assertThat(assigned.payload()).isEqualTo(new DeliveryAssigned(delivery.id(), "courier-1", "Ada"));
 		assertThat(assigned.causationId()).isEqualTo(mealPrepared);
 
@@ -81,7 +82,7 @@ class DeliveryTests {
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
 		assertThat(delivery.deliveredAt()).isEqualTo(NOW.plusSeconds(5));
 		assertThat(delivery.dueAt()).isNull();
-		EventEnvelope completed = delivery.takeEvents().getFirst();
+		EventEnvelope completed = delivery.announce(delivery.takeEvents().getFirst());
 		assertThat(completed.payload()).isEqualTo(new DeliveryCompleted(delivery.id(), "courier-1"));
 		assertThat(completed.causationId()).isEqualTo(assigned.eventId());
 	}

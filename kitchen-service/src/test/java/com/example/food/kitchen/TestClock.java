@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ public final class TestClock extends Clock {
 
 	/** Holds time still at this moment, until {@link #unfreeze()}. */
 	public void freeze() {
-		frozenAt = Instant.now();
+		frozenAt = now();
 	}
 
 	/** Back to the real time, which has moved on meanwhile. */
@@ -28,7 +29,12 @@ public final class TestClock extends Clock {
 	@Override
 	public Instant instant() {
 		Instant frozen = frozenAt;
-		return frozen != null ? frozen : Instant.now();
+		return frozen != null ? frozen : now();
+	}
+
+	// To the microsecond, as the service's own clock: what PostgreSQL keeps.
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	@Override

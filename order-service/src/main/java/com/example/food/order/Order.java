@@ -2,7 +2,6 @@ package com.example.food.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
@@ -26,10 +24,11 @@ import org.jspecify.annotations.Nullable;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.DeliveryAddress;
-import com.example.food.events.FoodEvent;
 import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderPlaced;
+import com.example.food.infrastructure.domain.AggregateRoot;
+import com.example.food.infrastructure.domain.IllegalTransition;
 
 /**
  * The order aggregate: what the customer asked for, at which prices, and where its saga stands.
@@ -41,7 +40,7 @@ import com.example.food.events.OrderPlaced;
 @Table(name = "customer_order")
 // Every saved transition is measured there: outcomes and time to each state (after commit).
 @EntityListeners(SagaMetrics.class)
-public class Order {
+public class Order extends AggregateRoot {
 
 	/** The reason of a {@link OrderStatus#REJECTED} order: the only way an order is rejected. */
 	public static final String STOCK_INSUFFICIENT = "STOCK_INSUFFICIENT";
@@ -90,14 +89,11 @@ public class Order {
 	@BatchSize(size = 100)
 	private List<OrderLine> lines = new ArrayList<>();
 
-	@Transient
-	private final List<FoodEvent> events = new ArrayList<>();
-
 	protected Order() {
 		// for JPA
 	}
 
-	private Order(UUID id, PlaceOrder request, OrderStatus status, List<OrderLine> lines) {
+	private Order(UUID id, PlaceOrder request, OrderStatus status, List<OrderLine> lines, Instant now) {
 		this.id = id;
 		this.customerId = request.customerId();
 		this.status = status;
@@ -106,18 +102,18 @@ public class Order {
 		this.deliveryPostcode = request.deliveryAddress().postcode();
 		this.paymentToken = request.paymentToken();
 		this.lines = new ArrayList<>(lines);
-		this.createdAt = now();
+		this.createdAt = now;
 		this.updatedAt = createdAt;
 	}
 
 	/** Inventory reserved and priced every line: the order now waits for payment, which its event asks for. */
-	static Order place(UUID id, PlaceOrder request, List<OrderLine> pricedLines) {
+	static Order place(UUID id, PlaceOrder request, List<OrderLine> pricedLines, Instant now) {
 		if (pricedLines.isEmpty() || !pricedLines.stream().allMatch(OrderLine::isPriced)) {
 			throw new IllegalArgumentException("an order is placed with priced lines only");
 		}
-		Order order = new Order(id, request, OrderStatus.AWAITING_PAYMENT, pricedLines);
+		Order order = new Order(id, request, OrderStatus.AWAITING_PAYMENT, pricedLines, now);
 		order.total = pricedLines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-		order.events.add(new OrderPlaced(order.customerId, order.eventLines(), order.total, order.deliveryAddress(),
+		order.register(new OrderPlaced(order.customerId, order.eventLines(), order.total, order.deliveryAddress(),
 				order.paymentToken));
 		return order;
 	}
@@ -126,8 +122,8 @@ public class Order {
 	 * Inventory had not enough stock. It reserved nothing (all or nothing), so nothing needs to be
 	 * compensated and no event is due; the order is kept so that the customer can read why.
 	 */
-	static Order reject(UUID id, PlaceOrder request, List<String> shortSkus) {
-		Order order = new Order(id, request, OrderStatus.REJECTED, unpriced(request));
+	static Order reject(UUID id, PlaceOrder request, List<String> shortSkus, Instant now) {
+		Order order = new Order(id, request, OrderStatus.REJECTED, unpriced(request), now);
 		order.reason = STOCK_INSUFFICIENT;
 		order.reasonDetail = limited("Not enough stock for: " + String.join(", ", shortSkus));
 		return order;
@@ -138,11 +134,11 @@ public class Order {
 	 * answer, not the request, may be what was lost), so the cancellation is announced anyway: with
 	 * no lines, since none were priced, it asks inventory to release whatever it holds for this id.
 	 */
-	static Order cancelForUnavailableInventory(UUID id, PlaceOrder request, String detail) {
-		Order order = new Order(id, request, OrderStatus.CANCELLED, unpriced(request));
+	static Order cancelForUnavailableInventory(UUID id, PlaceOrder request, String detail, Instant now) {
+		Order order = new Order(id, request, OrderStatus.CANCELLED, unpriced(request), now);
 		order.reason = CancellationReason.INVENTORY_UNAVAILABLE.name();
 		order.reasonDetail = limited(detail);
-		order.events.add(new OrderCancelled(CancellationReason.INVENTORY_UNAVAILABLE, order.reasonDetail, List.of()));
+		order.register(new OrderCancelled(CancellationReason.INVENTORY_UNAVAILABLE, order.reasonDetail, List.of()));
 		return order;
 	}
 
@@ -165,28 +161,28 @@ public class Order {
 	}
 
 	/** Payment holds the amount. Only from AWAITING_PAYMENT. */
-	public void markPaid() {
-		advanceTo(OrderStatus.PAID);
+	public void markPaid(Instant now) {
+		advanceTo(OrderStatus.PAID, now);
 	}
 
 	/** The kitchen accepted the ticket and is cooking; it may still drop it if asked before the meal is prepared. */
-	public void markPreparing() {
-		advanceTo(OrderStatus.PREPARING);
+	public void markPreparing(Instant now) {
+		advanceTo(OrderStatus.PREPARING, now);
 	}
 
 	/** The meal is ready: the point of no return, no cancellation is granted from here. */
-	public void markReadyForDelivery() {
-		advanceTo(OrderStatus.READY_FOR_DELIVERY);
+	public void markReadyForDelivery(Instant now) {
+		advanceTo(OrderStatus.READY_FOR_DELIVERY, now);
 	}
 
 	/** A courier took the meal. */
-	public void markOutForDelivery() {
-		advanceTo(OrderStatus.OUT_FOR_DELIVERY);
+	public void markOutForDelivery(Instant now) {
+		advanceTo(OrderStatus.OUT_FOR_DELIVERY, now);
 	}
 
 	/** The customer has the meal: the saga is over. */
-	public void markDelivered() {
-		advanceTo(OrderStatus.DELIVERED);
+	public void markDelivered(Instant now) {
+		advanceTo(OrderStatus.DELIVERED, now);
 	}
 
 	/**
@@ -205,7 +201,7 @@ public class Order {
 	 *
 	 * @throws OrderNotCancellable if the meal is known to be prepared, or the order has ended otherwise
 	 */
-	public void requestCancellation(CancellationReason reason, String detail) {
+	public void requestCancellation(CancellationReason reason, String detail, Instant now) {
 		if (!reason.isRequested()) {
 			throw new IllegalArgumentException(reason + " ends an order as a fact, it is not requested");
 		}
@@ -219,8 +215,8 @@ public class Order {
 		this.status = OrderStatus.CANCELLING;
 		this.reason = reason.name();
 		this.reasonDetail = limited(detail);
-		this.updatedAt = now();
-		events.add(new OrderCancellationRequested(reason, reasonDetail));
+		this.updatedAt = now;
+		register(new OrderCancellationRequested(reason, reasonDetail));
 	}
 
 	/** Whether a kitchen's answer to a cancellation request finds one pending. */
@@ -232,26 +228,26 @@ public class Order {
 	 * The kitchen granted the pending request: no meal is or will be made, so the order ends CANCELLED
 	 * for the reason it was asked for, and order.cancelled sets the compensations going.
 	 */
-	public void cancellationGranted() {
+	public void cancellationGranted(Instant now) {
 		if (!isCancelling() || reason == null) {
-			throw new IllegalStateException("Order " + id + " is " + status + "; no cancellation is pending");
+			throw new IllegalTransition("Order", id, status, "grant a cancellation: none is pending");
 		}
 		this.status = OrderStatus.CANCELLED;
 		this.resumeStatus = null;
-		this.updatedAt = now();
-		events.add(new OrderCancelled(CancellationReason.valueOf(reason), reasonDetail, eventLines()));
+		this.updatedAt = now;
+		register(new OrderCancelled(CancellationReason.valueOf(reason), reasonDetail, eventLines()));
 	}
 
 	/** The kitchen refused the pending request (the meal is prepared): the order goes back to where the facts put it. */
-	public void cancellationRefused() {
+	public void cancellationRefused(Instant now) {
 		if (!isCancelling()) {
-			throw new IllegalStateException("Order " + id + " is " + status + "; no cancellation is pending");
+			throw new IllegalTransition("Order", id, status, "refuse a cancellation: none is pending");
 		}
 		this.status = progress();
 		this.resumeStatus = null;
 		this.reason = null;
 		this.reasonDetail = null;
-		this.updatedAt = now();
+		this.updatedAt = now;
 	}
 
 	/**
@@ -282,7 +278,7 @@ public class Order {
 	 *
 	 * @throws OrderNotCancellable if the order is past the point of cancelling for this reason, or was rejected
 	 */
-	public void cancel(CancellationReason reason, @Nullable String detail) {
+	public void cancel(CancellationReason reason, @Nullable String detail, Instant now) {
 		if (status == OrderStatus.CANCELLED) {
 			// already over: a repeated fact gets the same answer, and the saga hears it once
 			return;
@@ -294,13 +290,13 @@ public class Order {
 		this.resumeStatus = null;
 		this.reason = reason.name();
 		this.reasonDetail = detail == null ? null : limited(detail);
-		this.updatedAt = now();
-		events.add(new OrderCancelled(reason, reasonDetail, eventLines()));
+		this.updatedAt = now;
+		register(new OrderCancelled(reason, reasonDetail, eventLines()));
 	}
 
-	private void advanceTo(OrderStatus next) {
+	private void advanceTo(OrderStatus next, Instant now) {
 		if (!canAdvanceTo(next)) {
-			throw new IllegalStateException("Order " + id + " is " + status + "; it cannot become " + next);
+			throw new IllegalTransition("Order", id, status, "become " + next);
 		}
 		if (status == OrderStatus.CANCELLING) {
 			// The lock holds: the order waits for the kitchen's answer, and remembers where the facts are.
@@ -308,17 +304,7 @@ public class Order {
 			return;
 		}
 		this.status = next;
-		this.updatedAt = now();
-	}
-
-	/**
-	 * The events caused since this order was loaded or made, handed over once to be written to the
-	 * outbox (by {@link OrderManagement}, and by the saga's handlers, which add the causing event).
-	 */
-	public List<FoodEvent> takeEvents() {
-		List<FoodEvent> taken = List.copyOf(events);
-		events.clear();
-		return taken;
+		this.updatedAt = now;
 	}
 
 	public UUID id() {
@@ -373,10 +359,5 @@ public class Order {
 
 	private static String limited(String detail) {
 		return detail.length() <= MAX_DETAIL_LENGTH ? detail : detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
-	}
-
-	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded order show the same time.
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 }

@@ -1,5 +1,6 @@
 package com.example.food.order;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,14 +56,17 @@ public class OrderManagement {
 
 	private final Timeline timeline;
 
+	private final Clock clock;
+
 	OrderManagement(Orders orders, Outbox outbox, IdempotencyKeys keys, InventoryGateway inventory,
-			TransactionTemplate transaction, Timeline timeline) {
+			TransactionTemplate transaction, Timeline timeline, Clock clock) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.keys = keys;
 		this.inventory = inventory;
 		this.transaction = transaction;
 		this.timeline = timeline;
+		this.clock = clock;
 	}
 
 	/** An order as a request left it: {@code created} is false when an earlier request with the same key made it. */
@@ -93,11 +97,11 @@ public class OrderManagement {
 		return switch (outcome) {
 			case ReservationOutcome.Reserved reserved -> {
 				log.info("Order {}: stock reserved, saving as AWAITING_PAYMENT", orderId);
-				yield saveNew(Order.place(orderId, request, priced(reserved)), null, "placed");
+				yield saveNew(Order.place(orderId, request, priced(reserved), clock.instant()), null, "placed");
 			}
 			case ReservationOutcome.StockInsufficient insufficient -> {
 				log.info("Order {}: REJECTED, not enough stock for {}", orderId, insufficient.skus());
-				yield refuse(saveNew(Order.reject(orderId, request, insufficient.skus()), null, "rejected"),
+				yield refuse(saveNew(Order.reject(orderId, request, insufficient.skus(), clock.instant()), null, "rejected"),
 						new StockInsufficient(orderId, insufficient.shortages()));
 			}
 			case ReservationOutcome.UnknownProducts unknown -> {
@@ -109,7 +113,8 @@ public class OrderManagement {
 				log.warn("Order {}: CANCELLED, inventory unavailable: {}", orderId, unavailable.reason());
 				// The key is released with the cancellation: a 503 invites a retry, and the retry must
 				// place a new order, since this one's reservation (if any) is being released.
-				yield refuse(saveNew(Order.cancelForUnavailableInventory(orderId, request, unavailable.reason()),
+				yield refuse(saveNew(Order.cancelForUnavailableInventory(orderId, request, unavailable.reason(),
+						clock.instant()),
 						idempotencyKey, "inventory unavailable"), new InventoryUnavailable(orderId, unavailable.reason(), unavailable.retryAfter()));
 			}
 		};
@@ -128,7 +133,8 @@ public class OrderManagement {
 			try {
 				return transaction.execute(status -> {
 					Order order = find(orderId);
-					order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
+					order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request",
+							clock.instant());
 					if (record(order) > 0) {
 						orders.saveAndFlush(order);
 						timeline.record(orderId, ownStep(order, "cancellation requested by customer"));
@@ -157,7 +163,7 @@ public class OrderManagement {
 		if (order.status() != stuckIn || !order.canRequestCancellation()) {
 			return false;
 		}
-		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, detail);
+		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, detail, clock.instant());
 		if (record(order) > 0) {
 			timeline.record(orderId, ownStep(order, "cancellation requested: deadline passed"));
 			log.info("Order {}: CANCELLING, its deadline in {} passed; the kitchen decides", orderId, stuckIn);

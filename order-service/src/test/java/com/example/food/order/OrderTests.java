@@ -1,6 +1,7 @@
 package com.example.food.order;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class OrderTests {
 
+	private static final Instant NOW = Instant.parse("2025-11-23T18:00:00Z");
+
 	private static final PlaceOrder REQUEST = new PlaceOrder("c-42",
 			List.of(new PlaceOrder.Line("PIZZA-MARGHERITA", 2), new PlaceOrder.Line("TIRAMISU", 1)),
 			new DeliveryAddress("1 Main St", "Springfield", "12345"), "tok_visa");
@@ -29,7 +32,7 @@ class OrderTests {
 
 	@Test
 	void placesAPricedOrderAwaitingPaymentAndAsksForPayment() {
-		Order order = Order.place(UUID.randomUUID(), REQUEST, PRICED);
+		Order order = Order.place(UUID.randomUUID(), REQUEST, PRICED, NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 		assertThat(order.total()).isEqualByComparingTo("24.00");
@@ -44,12 +47,12 @@ class OrderTests {
 	@Test
 	void refusesToPlaceAnOrderWithoutPrices() {
 		assertThatIllegalArgumentException().isThrownBy(
-				() -> Order.place(UUID.randomUUID(), REQUEST, List.of(OrderLine.unpriced("PIZZA-MARGHERITA", 2))));
+				() -> Order.place(UUID.randomUUID(), REQUEST, List.of(OrderLine.unpriced("PIZZA-MARGHERITA", 2)), NOW));
 	}
 
 	@Test
 	void rejectsForWantOfStockWithoutAnEvent() {
-		Order order = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+		Order order = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"), NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
 		assertThat(order.reason()).isEqualTo(Order.STOCK_INSUFFICIENT);
@@ -61,7 +64,7 @@ class OrderTests {
 
 	@Test
 	void announcesACancellationForUnavailableInventorySoThatAnyReservationIsReleased() {
-		Order order = Order.cancelForUnavailableInventory(UUID.randomUUID(), REQUEST, "read timed out");
+		Order order = Order.cancelForUnavailableInventory(UUID.randomUUID(), REQUEST, "read timed out", NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(order.reason()).isEqualTo("INVENTORY_UNAVAILABLE");
@@ -72,9 +75,9 @@ class OrderTests {
 	@Test
 	void asksTheKitchenToCancelAndWaitsInCancellingWithoutCompensatingYet() {
 		Order order = placed();
-		order.markPaid();
+		order.markPaid(NOW);
 
-		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
 		assertThat(order.progress()).isEqualTo(OrderStatus.PAID);
@@ -86,10 +89,10 @@ class OrderTests {
 	@Test
 	void endsCancelledWithTheLinesOnlyWhenTheKitchenGrantsTheRequest() {
 		Order order = placed();
-		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, "no payment within PT2M");
+		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, "no payment within PT2M", NOW);
 		order.takeEvents();
 
-		order.cancellationGranted();
+		order.cancellationGranted(NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(order.reason()).isEqualTo("DEADLINE_EXCEEDED");
@@ -102,16 +105,16 @@ class OrderTests {
 	@Test
 	void keepsCountingTheFactsWhileCancellingAndReturnsToThemWhenRefused() {
 		Order order = placed();
-		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW);
 		order.takeEvents();
 
-		order.markPaid();
-		order.markPreparing();
-		order.markReadyForDelivery();
+		order.markPaid(NOW);
+		order.markPreparing(NOW);
+		order.markReadyForDelivery(NOW);
 
 		assertThat(order.status()).as("the semantic lock holds").isEqualTo(OrderStatus.CANCELLING);
 		assertThat(order.canAdvanceTo(OrderStatus.PREPARING)).isFalse();
-		order.cancellationRefused();
+		order.cancellationRefused(NOW);
 		assertThat(order.status()).isEqualTo(OrderStatus.READY_FOR_DELIVERY);
 		assertThat(order.reason()).isNull();
 		assertThat(order.takeEvents()).as("nothing to compensate").isEmpty();
@@ -120,26 +123,26 @@ class OrderTests {
 	@Test
 	void endsACancellingOrderAtOnceForAFactThatEndsIt() {
 		Order order = placed();
-		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW);
 		order.takeEvents();
 
-		order.cancel(CancellationReason.PAYMENT_DECLINED, "card declined");
+		order.cancel(CancellationReason.PAYMENT_DECLINED, "card declined", NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(order.reason()).isEqualTo("PAYMENT_DECLINED");
 		assertThat(order.isCancelling()).isFalse();
 		assertThatIllegalStateException().as("the kitchen's late answer finds nothing pending")
-			.isThrownBy(order::cancellationGranted);
+			.isThrownBy(() -> order.cancellationGranted(NOW));
 	}
 
 	@Test
 	void ignoresARepeatedRequest() {
 		Order order = placed();
-		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW);
 		order.takeEvents();
 
-		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind");
-		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, "no payment");
+		order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW);
+		order.requestCancellation(CancellationReason.DEADLINE_EXCEEDED, "no payment", NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
 		assertThat(order.reason()).isEqualTo("CUSTOMER_REQUEST");
@@ -148,21 +151,21 @@ class OrderTests {
 
 	@Test
 	void refusesARequestForARejectedOrderOrAPreparedMeal() {
-		Order rejected = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+		Order rejected = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"), NOW);
 		Order prepared = placed();
-		prepared.markReadyForDelivery();
+		prepared.markReadyForDelivery(NOW);
 
 		assertThatExceptionOfType(OrderNotCancellable.class)
-			.isThrownBy(() -> rejected.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind"));
+			.isThrownBy(() -> rejected.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW));
 		assertThatExceptionOfType(OrderNotCancellable.class)
-			.isThrownBy(() -> prepared.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind"));
+			.isThrownBy(() -> prepared.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW));
 		assertThat(prepared.status()).isEqualTo(OrderStatus.READY_FOR_DELIVERY);
 	}
 
 	@Test
 	void letsTheCustomerAskWhileTheKitchenCooksSinceOnlyTheKitchenKnowsIfItIsTooLate() {
 		Order order = placed();
-		order.markPreparing();
+		order.markPreparing(NOW);
 
 		assertThat(order.canRequestCancellation()).isTrue();
 		assertThat(order.canCancel(CancellationReason.CUSTOMER_REQUEST)).as("never a fact").isFalse();
@@ -172,11 +175,11 @@ class OrderTests {
 	void movesAlongTheHappyPathOneStepAtATime() {
 		Order order = placed();
 
-		order.markPaid();
-		order.markPreparing();
-		order.markReadyForDelivery();
-		order.markOutForDelivery();
-		order.markDelivered();
+		order.markPaid(NOW);
+		order.markPreparing(NOW);
+		order.markReadyForDelivery(NOW);
+		order.markOutForDelivery(NOW);
+		order.markDelivered(NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(order.takeEvents()).as("the other services' facts cause no event of the order's").isEmpty();
@@ -185,17 +188,17 @@ class OrderTests {
 	@Test
 	void marksPaidOnlyWhileAwaitingPayment() {
 		Order order = placed();
-		order.markPaid();
+		order.markPaid(NOW);
 
 		assertThat(order.canAdvanceTo(OrderStatus.PAID)).isFalse();
-		assertThatIllegalStateException().isThrownBy(order::markPaid);
+		assertThatIllegalStateException().isThrownBy(() -> order.markPaid(NOW));
 	}
 
 	@Test
 	void acceptsALaterStateWhoseFactArrivedEarlyButNeverGoesBack() {
 		Order order = placed();
 
-		order.markPreparing();
+		order.markPreparing(NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.PREPARING);
 		assertThat(order.canAdvanceTo(OrderStatus.PAID)).isFalse();
@@ -205,22 +208,22 @@ class OrderTests {
 	@Test
 	void movesAFinishedOrderNoFurther() {
 		Order cancelled = placed();
-		cancelled.cancel(CancellationReason.PAYMENT_DECLINED, null);
-		Order rejected = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"));
+		cancelled.cancel(CancellationReason.PAYMENT_DECLINED, null, NOW);
+		Order rejected = Order.reject(UUID.randomUUID(), REQUEST, List.of("TIRAMISU"), NOW);
 
 		assertThat(cancelled.canAdvanceTo(OrderStatus.PAID)).isFalse();
 		assertThat(rejected.canAdvanceTo(OrderStatus.PAID)).isFalse();
-		assertThatIllegalStateException().isThrownBy(cancelled::markPaid);
+		assertThatIllegalStateException().isThrownBy(() -> cancelled.markPaid(NOW));
 	}
 
 	@Test
 	void givesEachCancellationReasonItsOwnPointOfNoReturn() {
 		Order paid = placed();
-		paid.markPaid();
+		paid.markPaid(NOW);
 		Order ready = placed();
-		ready.markReadyForDelivery();
+		ready.markReadyForDelivery(NOW);
 		Order riding = placed();
-		riding.markOutForDelivery();
+		riding.markOutForDelivery(NOW);
 
 		assertThat(placed().canCancel(CancellationReason.PAYMENT_DECLINED)).isTrue();
 		assertThat(paid.canCancel(CancellationReason.PAYMENT_DECLINED)).isFalse();
@@ -234,9 +237,9 @@ class OrderTests {
 	@Test
 	void cancelsForWantOfACourierAfterTheMealIsReadyWithTheLines() {
 		Order order = placed();
-		order.markReadyForDelivery();
+		order.markReadyForDelivery(NOW);
 
-		order.cancel(CancellationReason.NO_COURIER, "no courier available");
+		order.cancel(CancellationReason.NO_COURIER, "no courier available", NOW);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(order.takeEvents()).singleElement().isInstanceOfSatisfying(OrderCancelled.class, cancelled -> {
@@ -255,7 +258,7 @@ class OrderTests {
 	}
 
 	private static Order placed() {
-		Order order = Order.place(UUID.randomUUID(), REQUEST, PRICED);
+		Order order = Order.place(UUID.randomUUID(), REQUEST, PRICED, NOW);
 		order.takeEvents();
 		return order;
 	}

@@ -1,5 +1,6 @@
 package com.example.food.payment;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.example.food.events.EventEnvelope;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.payment.gateway.GatewayDecision;
@@ -72,14 +74,17 @@ class GatewayCalls implements DisposableBean {
 
 	private final ThreadPoolExecutor workers;
 
+	private final Clock clock;
+
 	GatewayCalls(Payments payments, PaymentGateway gateway, Outbox outbox, TransactionTemplate transaction,
-			TraceHandoff traces, GatewayCallProperties settings) {
+			TraceHandoff traces, GatewayCallProperties settings, Clock clock) {
 		this.payments = payments;
 		this.gateway = gateway;
 		this.outbox = outbox;
 		this.transaction = transaction;
 		this.traces = traces;
 		this.settings = settings;
+		this.clock = clock;
 		// Bounded: past a thousand waiting calls, a new one is dropped; its intent is safe in the
 		// database and the poller makes the call a few seconds later.
 		this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
@@ -122,7 +127,7 @@ class GatewayCalls implements DisposableBean {
 
 	/** Makes the call for the intent due first (the poller's repair); false if none is due. */
 	boolean callNextDue() {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Optional<Claim> due = claim(() -> payments.lockNextDue(now, now.minus(settings.staleAfter())));
 		due.ifPresent(claim -> {
 			log.info("Order {}: {} still pending: calling the gateway again with the same key {} (attempt {})",
@@ -138,7 +143,7 @@ class GatewayCalls implements DisposableBean {
 
 	/** Counts the attempt and keeps the poller off the intent for a lease, in the caller's transaction. */
 	private Claim claimed(Payment payment) {
-		payment.attemptStarted(Instant.now().plus(settings.lease()));
+		payment.attemptStarted(clock.instant().plus(settings.lease()));
 		return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), payment.attempts(),
 				payment.traceContext());
 	}
@@ -181,19 +186,21 @@ class GatewayCalls implements DisposableBean {
 				claim.request().idempotencyKey(), pause.toMillis() / 1000.0);
 		transaction.executeWithoutResult(status -> payments.lockById(claim.paymentId())
 			.filter(payment -> payment.pendingOperation() == claim.request().operation())
-			.ifPresent(payment -> payment.attemptFailed(Instant.now().plus(pause))));
+			.ifPresent(payment -> payment.attemptFailed(clock.instant().plus(pause))));
 	}
 
 	private void record(Claim claim, GatewayDecision decision) {
 		transaction.executeWithoutResult(status -> {
 			// Locked: the event handlers wait while the outcome is recorded, and so does another worker.
 			Payment payment = payments.lockById(claim.paymentId()).orElseThrow();
-			if (!payment.record(claim.request().operation(), decision)) {
+			// The fact that asked for the operation (order.placed, ticket.accepted, ...) caused what its answer announces.
+			@Nullable UUID cause = payment.pendingCause();
+			if (!payment.record(claim.request().operation(), decision, clock.instant())) {
 				log.info("Order {}: the answer to {} is recorded already (another worker made the same call, with "
 						+ "the same key); nothing more to do", claim.orderId(), claim.request().idempotencyKey());
 				return;
 			}
-			payment.takeEvents().forEach(outbox::add);
+			payment.takeEvents().forEach(event -> outbox.add(EventEnvelope.of(event, payment.orderId(), cause)));
 			logOutcome(payment, claim, decision);
 			if (payment.pendingOperation() != null) {
 				payment.rememberTrace(traces.capture());

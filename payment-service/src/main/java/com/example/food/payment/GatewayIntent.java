@@ -52,14 +52,13 @@ class GatewayIntent {
 		attempts = 0;
 	}
 
-	/** The answer is recorded: the intent is settled; returns the event that asked for it. */
-	UUID settle() {
-		UUID causedBy = Objects.requireNonNull(cause, "no pending operation");
+	/** The answer is recorded: the intent is settled. */
+	void settle() {
+		Objects.requireNonNull(cause, "no pending operation");
 		operation = null;
 		cause = null;
 		since = null;
 		nextAttemptAt = null;
-		return causedBy;
 	}
 
 	void attemptStarted(Instant dueAgain) {
@@ -73,6 +72,11 @@ class GatewayIntent {
 
 	void rememberTrace(@Nullable String context) {
 		traceContext = context;
+	}
+
+	/** The event that asked for the pending operation: the cause of what its answer announces. */
+	@Nullable UUID cause() {
+		return cause;
 	}
 
 	@Nullable GatewayOperation operation() {

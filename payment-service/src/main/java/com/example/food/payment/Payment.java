@@ -3,9 +3,6 @@ package com.example.food.payment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,7 +12,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.EventJson;
-import com.example.food.events.FoodEvent;
 import com.example.food.events.InvalidEvent;
 import com.example.food.events.OrderPlaced;
 import com.example.food.events.PaymentCaptured;
@@ -33,6 +28,8 @@ import com.example.food.events.PaymentRefunded;
 import com.example.food.events.PaymentVoided;
 import com.example.food.payment.gateway.GatewayDecision;
 import com.example.food.payment.gateway.GatewayOperation;
+import com.example.food.infrastructure.domain.AggregateRoot;
+import com.example.food.infrastructure.domain.IllegalTransition;
 import com.example.food.payment.gateway.GatewayRequest;
 
 /**
@@ -45,7 +42,7 @@ import com.example.food.payment.gateway.GatewayRequest;
  */
 @Entity
 @Table(name = "payment")
-public class Payment {
+public class Payment extends AggregateRoot {
 
 	/** As long as order-service accepts, and as payment.customer_id stores. */
 	private static final int MAX_CUSTOMER_ID_LENGTH = 64;
@@ -99,20 +96,18 @@ public class Payment {
 	@Version
 	private @Nullable Long version;
 
-	@Transient
-	private final List<EventEnvelope> events = new ArrayList<>();
-
 	protected Payment() {
 		// for JPA
 	}
 
-	private Payment(UUID orderId, PaymentStatus status, @Nullable BigDecimal amount, @Nullable String customerId) {
+	private Payment(UUID orderId, PaymentStatus status, @Nullable BigDecimal amount, @Nullable String customerId,
+			Instant now) {
 		this.id = UUID.randomUUID();
 		this.orderId = orderId;
 		this.status = status;
 		this.amount = amount;
 		this.customerId = customerId;
-		this.createdAt = now();
+		this.createdAt = now;
 		this.updatedAt = createdAt;
 	}
 
@@ -122,11 +117,11 @@ public class Payment {
 	 *
 	 * @throws InvalidEvent if the order's total or customer id cannot be a payment's
 	 */
-	static Payment authorizing(OrderPlaced order, EventEnvelope placed) {
+	static Payment authorizing(OrderPlaced order, EventEnvelope placed, Instant now) {
 		Payment payment = new Payment(placed.orderId(), PaymentStatus.AUTHORIZING, amountOf(order.total()),
-				customerIdOf(order.customerId()));
+				customerIdOf(order.customerId()), now);
 		payment.orderPlaced = EventJson.write(placed);
-		payment.startIntent(GatewayOperation.AUTHORIZE, placed.eventId());
+		payment.startIntent(GatewayOperation.AUTHORIZE, placed.eventId(), now);
 		return payment;
 	}
 
@@ -134,19 +129,19 @@ public class Payment {
 	 * The order was cancelled before its order.placed arrived: nothing to give back and nothing to
 	 * announce, but the order id is taken, so a late order.placed finds this and holds nothing.
 	 */
-	static Payment cancelledBeforePayment(UUID orderId, CancellationReason reason) {
-		Payment tombstone = new Payment(orderId, PaymentStatus.CANCELLED_BEFORE_PAYMENT, null, null);
+	static Payment cancelledBeforePayment(UUID orderId, CancellationReason reason, Instant now) {
+		Payment tombstone = new Payment(orderId, PaymentStatus.CANCELLED_BEFORE_PAYMENT, null, null, now);
 		tombstone.cancellationReason = reason;
 		tombstone.reason = "order cancelled before any payment (" + reason + ")";
 		return tombstone;
 	}
 
 	/** ticket.accepted: take the amount held. Only an AUTHORIZED hold is captured, and only once. */
-	Reaction requestCapture(UUID cause) {
+	Reaction requestCapture(UUID cause, Instant now) {
 		GatewayOperation pending = intent.operation();
 		if (pending != null) {
 			return switch (pending) {
-				case AUTHORIZE -> followUp == null ? remember(FollowUp.CAPTURE, cause) : new Reaction.Ignored(
+				case AUTHORIZE -> followUp == null ? remember(FollowUp.CAPTURE, cause, now) : new Reaction.Ignored(
 						followUp == FollowUp.CANCEL ? "the order was cancelled while the authorisation was pending: the "
 								+ "hold will be voided, never captured" : "its capture is already remembered");
 				case CAPTURE -> new Reaction.Ignored("its capture is already under way; a hold is captured once");
@@ -155,14 +150,14 @@ public class Payment {
 			};
 		}
 		return switch (status) {
-			case AUTHORIZED -> request(GatewayOperation.CAPTURE, cause);
+			case AUTHORIZED -> request(GatewayOperation.CAPTURE, cause, now);
 			case CAPTURED, REFUNDED -> new Reaction.Ignored("it was captured already; money is taken once");
 			case VOIDED -> new Reaction.Ignored("the hold was voided (the order was cancelled); a voided hold is never "
 					+ "captured");
 			case DECLINED -> new Reaction.Ignored("the authorisation was declined; nothing is held to capture");
 			case CANCELLED_BEFORE_PAYMENT -> new Reaction.Ignored("the order was cancelled before any payment; nothing "
 					+ "is held");
-			case AUTHORIZING -> throw withoutItsIntent();
+			case AUTHORIZING -> throw withoutItsIntent("capture");
 		};
 	}
 
@@ -172,7 +167,7 @@ public class Payment {
 	 * applied to its answer: in the end a cancelled order's payment is VOIDED, or CAPTURED then
 	 * REFUNDED, never left CAPTURED.
 	 */
-	Reaction requestCancellation(CancellationReason reason, UUID cause) {
+	Reaction requestCancellation(CancellationReason reason, UUID cause, Instant now) {
 		GatewayOperation pending = intent.operation();
 		if (pending != null) {
 			return switch (pending) {
@@ -182,7 +177,7 @@ public class Payment {
 								+ pending);
 					}
 					cancelled(reason);
-					yield remember(FollowUp.CANCEL, cause);
+					yield remember(FollowUp.CANCEL, cause, now);
 				}
 				case VOID -> new Reaction.Ignored("its hold is already being voided");
 				case REFUND -> new Reaction.Ignored("it is already being refunded");
@@ -191,17 +186,17 @@ public class Payment {
 		return switch (status) {
 			case AUTHORIZED -> {
 				cancelled(reason);
-				yield request(GatewayOperation.VOID, cause);
+				yield request(GatewayOperation.VOID, cause, now);
 			}
 			case CAPTURED -> {
 				cancelled(reason);
-				yield request(GatewayOperation.REFUND, cause);
+				yield request(GatewayOperation.REFUND, cause, now);
 			}
 			case DECLINED -> new Reaction.Ignored("the authorisation was declined; nothing to void or refund");
 			case VOIDED -> new Reaction.Ignored("its hold was voided already");
 			case REFUNDED -> new Reaction.Ignored("it was refunded already");
 			case CANCELLED_BEFORE_PAYMENT -> new Reaction.Ignored("it was cancelled before any payment already");
-			case AUTHORIZING -> throw withoutItsIntent();
+			case AUTHORIZING -> throw withoutItsIntent("be cancelled");
 		};
 	}
 
@@ -227,20 +222,20 @@ public class Payment {
 	 * is registered; a follow-up remembered meanwhile becomes the next intent. False, changing
 	 * nothing, if that operation is not pending (any more): another worker recorded the same answer.
 	 */
-	boolean record(GatewayOperation operation, GatewayDecision decision) {
+	boolean record(GatewayOperation operation, GatewayDecision decision, Instant now) {
 		if (operation != intent.operation()) {
 			return false;
 		}
-		UUID cause = intent.settle();
-		updatedAt = now();
+		intent.settle();
+		updatedAt = now;
 		switch (decision) {
-			case GatewayDecision.Approved() -> approved(operation, cause);
-			case GatewayDecision.Declined(String why) -> declined(operation, why, cause);
+			case GatewayDecision.Approved() -> approved(operation);
+			case GatewayDecision.Declined(String why) -> declined(operation, why);
 		}
 		return true;
 	}
 
-	private void approved(GatewayOperation operation, UUID cause) {
+	private void approved(GatewayOperation operation) {
 		BigDecimal held = Objects.requireNonNull(amount);
 		switch (operation) {
 			case AUTHORIZE -> {
@@ -255,8 +250,8 @@ public class Payment {
 					return;
 				}
 				// A fat event: the kitchen and delivery need nothing else, and never call back.
-				announce(new PaymentCompleted(id, held, Objects.requireNonNull(customerId), order.lines(),
-						order.deliveryAddress()), cause);
+				register(new PaymentCompleted(id, held, Objects.requireNonNull(customerId), order.lines(),
+						order.deliveryAddress()));
 				if (followUp == FollowUp.CAPTURE) {
 					startFollowUp(GatewayOperation.CAPTURE);
 				}
@@ -264,7 +259,7 @@ public class Payment {
 			case CAPTURE -> {
 				status = PaymentStatus.CAPTURED;
 				capturedAt = updatedAt;
-				announce(new PaymentCaptured(id, held), cause);
+				register(new PaymentCaptured(id, held));
 				if (followUp == FollowUp.CANCEL) {
 					startFollowUp(GatewayOperation.REFUND);
 				}
@@ -272,17 +267,17 @@ public class Payment {
 			case VOID -> {
 				status = PaymentStatus.VOIDED;
 				voidedAt = updatedAt;
-				announce(new PaymentVoided(id, held), cause);
+				register(new PaymentVoided(id, held));
 			}
 			case REFUND -> {
 				status = PaymentStatus.REFUNDED;
 				refundedAt = updatedAt;
-				announce(new PaymentRefunded(id, held), cause);
+				register(new PaymentRefunded(id, held));
 			}
 		}
 	}
 
-	private void declined(GatewayOperation operation, String why, UUID cause) {
+	private void declined(GatewayOperation operation, String why) {
 		// Nothing is held after a declined authorisation: a remembered capture or cancellation has nothing to act on.
 		followUp = null;
 		followUpCause = null;
@@ -290,7 +285,7 @@ public class Payment {
 			orderPlaced = null;
 			status = PaymentStatus.DECLINED;
 			reason = why;
-			announce(new PaymentFailed(why), cause);
+			register(new PaymentFailed(why));
 			return;
 		}
 		// The simulated gateway never declines these; a real one might (an expired hold). The status
@@ -298,15 +293,15 @@ public class Payment {
 		reason = "the gateway declined the " + operation + ": " + why;
 	}
 
-	private Reaction request(GatewayOperation operation, UUID cause) {
-		startIntent(operation, cause);
+	private Reaction request(GatewayOperation operation, UUID cause, Instant now) {
+		startIntent(operation, cause, now);
 		return new Reaction.Requested(operation);
 	}
 
-	private Reaction remember(FollowUp next, UUID cause) {
+	private Reaction remember(FollowUp next, UUID cause, Instant now) {
 		this.followUp = next;
 		this.followUpCause = cause;
-		this.updatedAt = now();
+		this.updatedAt = now;
 		return new Reaction.Remembered(next, Objects.requireNonNull(intent.operation()));
 	}
 
@@ -314,12 +309,12 @@ public class Payment {
 		UUID cause = Objects.requireNonNull(followUpCause);
 		followUp = null;
 		followUpCause = null;
-		startIntent(operation, cause);
+		startIntent(operation, cause, updatedAt);
 	}
 
-	private void startIntent(GatewayOperation operation, UUID cause) {
-		updatedAt = now();
-		intent.start(operation, cause, updatedAt);
+	private void startIntent(GatewayOperation operation, UUID cause, Instant now) {
+		updatedAt = now;
+		intent.start(operation, cause, now);
 	}
 
 	private void cancelled(CancellationReason why) {
@@ -327,23 +322,17 @@ public class Payment {
 		reason = "order cancelled (" + why + ")";
 	}
 
-	private void announce(FoodEvent event, UUID cause) {
-		events.add(EventEnvelope.of(event, orderId, cause));
-	}
-
 	private OrderPlaced placedOrder() {
 		return (OrderPlaced) EventJson.read(Objects.requireNonNull(orderPlaced, "order.placed is not kept")).payload();
 	}
 
-	private IllegalStateException withoutItsIntent() {
-		return new IllegalStateException("Payment " + id + " of order " + orderId + " is AUTHORIZING without its intent");
+	private IllegalTransition withoutItsIntent(String move) {
+		return new IllegalTransition("Payment", id, "AUTHORIZING without its intent", move);
 	}
 
-	/** The events caused since this payment was loaded or made, handed over once to be written to the outbox. */
-	List<EventEnvelope> takeEvents() {
-		List<EventEnvelope> taken = List.copyOf(events);
-		events.clear();
-		return taken;
+	/** The fact that asked for the pending gateway operation, if any: the cause of what its answer announces. */
+	@Nullable UUID pendingCause() {
+		return intent.cause();
 	}
 
 	/** Remembers the trace the intent was recorded in, so that the gateway call and its outcome continue it. */
@@ -440,10 +429,5 @@ public class Payment {
 			throw new InvalidEvent("customerId is longer than " + MAX_CUSTOMER_ID_LENGTH + " characters");
 		}
 		return customerId;
-	}
-
-	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded payment show the same time.
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 }

@@ -1,5 +1,6 @@
 package com.example.food.payment;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,15 +41,18 @@ public class PaymentManagement {
 
 	private final TraceHandoff traces;
 
-	PaymentManagement(Payments payments, GatewayCalls calls, TraceHandoff traces) {
+	private final Clock clock;
+
+	PaymentManagement(Payments payments, GatewayCalls calls, TraceHandoff traces, Clock clock) {
 		this.payments = payments;
 		this.calls = calls;
 		this.traces = traces;
+		this.clock = clock;
 	}
 
 	/** order.placed: hold the order's total; the gateway's answer announces payment.completed or payment.failed. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void authorize(OrderPlaced order, EventEnvelope envelope) {
+	void authorize(OrderPlaced order, EventEnvelope envelope) {
 		// Saga step: payment holds the placed order's total (then payment.completed lets the kitchen cook; payment.failed cancels).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
@@ -56,7 +60,7 @@ public class PaymentManagement {
 			log.info("Order {}: order.placed ignored: {}", orderId, whyNotAgain(known.get()));
 			return;
 		}
-		Payment payment = Payment.authorizing(order, envelope);
+		Payment payment = Payment.authorizing(order, envelope, clock.instant());
 		// Flushed at once, so that a concurrent payment for the same order fails here, on the unique key.
 		saveIntent(payment);
 		log.info("Order {}: AUTHORIZING {}: hold asked of the gateway (key {})", orderId, payment.amount(),
@@ -65,7 +69,7 @@ public class PaymentManagement {
 
 	/** ticket.accepted: the kitchen is cooking, so the amount held is taken. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void capture(TicketAccepted ticket, EventEnvelope envelope) {
+	void capture(TicketAccepted ticket, EventEnvelope envelope) {
 		// Saga step: payment captures the hold once the kitchen accepted (payment.captured).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
@@ -73,23 +77,23 @@ public class PaymentManagement {
 			log.info("Order {}: ticket.accepted ignored: payment has no payment for the order, nothing is held", orderId);
 			return;
 		}
-		react(known.get(), known.get().requestCapture(envelope.eventId()), "ticket.accepted");
+		react(known.get(), known.get().requestCapture(envelope.eventId(), clock.instant()), "ticket.accepted");
 	}
 
 	/** order.cancelled: release the hold, or give back what was taken; if nothing is held yet, make sure nothing will be. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void voidOrRefund(OrderCancelled cancelled, EventEnvelope envelope) {
+	void voidOrRefund(OrderCancelled cancelled, EventEnvelope envelope) {
 		// Saga step: compensation; payment voids a hold (payment.voided) or refunds a capture (payment.refunded).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
 		if (known.isEmpty()) {
-			payments.saveAndFlush(Payment.cancelledBeforePayment(orderId, cancelled.reason()));
+			payments.saveAndFlush(Payment.cancelledBeforePayment(orderId, cancelled.reason(), clock.instant()));
 			log.info("Order {}: cancelled ({}) before any payment: stored a tombstone so that a late order.placed holds "
 					+ "nothing", orderId, cancelled.reason());
 			return;
 		}
 		// Whatever the reason, NO_COURIER included: the customer never got the meal, so a capture is refunded.
-		react(known.get(), known.get().requestCancellation(cancelled.reason(), envelope.eventId()),
+		react(known.get(), known.get().requestCancellation(cancelled.reason(), envelope.eventId(), clock.instant()),
 				"order.cancelled (" + cancelled.reason() + ")");
 	}
 

@@ -1,5 +1,5 @@
 /**
- * Payment's part in the saga: money is held, then taken. {@link com.example.food.payment.PaymentEvents}
+ * Payment's part in the saga: money is held, then taken. {@link com.example.food.payment.SagaSubscription}
  * says what it reacts to; {@link com.example.food.payment.PaymentManagement} tells the story (hold on
  * order.placed, capture on ticket.accepted, void or refund on order.cancelled, what is ignored and
  * why); {@link com.example.food.payment.Payment} guards the transitions; and

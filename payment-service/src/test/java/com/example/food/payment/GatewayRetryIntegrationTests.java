@@ -1,5 +1,6 @@
 package com.example.food.payment;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,7 +62,7 @@ class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 		EventEnvelope placed = placed(orderId, "tok_visa");
 		// The handler's transaction committed the intent; the process died before its call after commit.
 		transaction.executeWithoutResult(status -> payments.saveAndFlush(
-				Payment.authorizing((OrderPlaced) placed.payload(), placed)));
+				Payment.authorizing((OrderPlaced) placed.payload(), placed, Instant.now())));
 
 		EventEnvelope completed = bus.awaitEnvelope(PaymentCompleted.class, orderId);
 
@@ -79,9 +80,9 @@ class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 		// The gateway held and then captured the amount; the process died before it recorded the capture.
 		recordInLedger(orderId, GatewayOperation.AUTHORIZE);
 		recordInLedger(orderId, GatewayOperation.CAPTURE);
-		Payment payment = Payment.authorizing((OrderPlaced) placed.payload(), placed);
-		payment.record(GatewayOperation.AUTHORIZE, new GatewayDecision.Approved());
-		payment.requestCapture(accepted.eventId());
+		Payment payment = Payment.authorizing((OrderPlaced) placed.payload(), placed, Instant.now());
+		payment.record(GatewayOperation.AUTHORIZE, new GatewayDecision.Approved(), Instant.now());
+		payment.requestCapture(accepted.eventId(), Instant.now());
 		transaction.executeWithoutResult(status -> payments.saveAndFlush(payment));
 
 		EventEnvelope captured = bus.awaitEnvelope(PaymentCaptured.class, orderId);
@@ -95,7 +96,7 @@ class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 	void recordsTheAnswerOnceWhenTwoWorkersMakeTheSameCall() {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope placed = placed(orderId, "tok_visa");
-		Payment payment = Payment.authorizing((OrderPlaced) placed.payload(), placed);
+		Payment payment = Payment.authorizing((OrderPlaced) placed.payload(), placed, Instant.now());
 		transaction.executeWithoutResult(status -> payments.saveAndFlush(payment));
 		// Slow enough that the second worker calls while the first still waits for its answer.
 		gatewayFaults("{\"delay\": \"PT1S\"}");

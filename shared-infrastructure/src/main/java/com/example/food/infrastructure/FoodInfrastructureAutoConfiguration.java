@@ -3,6 +3,7 @@ package com.example.food.infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
@@ -17,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.boot.amqp.autoconfigure.RabbitTemplateConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -59,6 +61,17 @@ public class FoodInfrastructureAutoConfiguration {
 	TraceHandoff traceHandoff(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		return new TraceHandoff(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	/**
+	 * The time the aggregates' transitions are stamped with, to the microsecond: what PostgreSQL's
+	 * timestamps keep, so that a saved and a reloaded aggregate show the same time. A test may
+	 * declare its own (the kitchen's holds time still).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 	}
 
 	/**

@@ -184,7 +184,7 @@ class SagaIntegrationTests {
 		await("the saga's steps as spans").atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(spans.trace(traceId)).extracting(ZipkinCollector.Span::name)
 				.contains("order.placed publish", "payment authorize", "payment.completed publish", "kitchen open ticket", "payment capture",
-						"delivery dispatch", "order record delivery completed", "inventory commit reservation"));
+						"delivery dispatch", "order mark delivered", "inventory commit reservation"));
 		assertThat(spans.spans().stream().filter(span -> id.toString().equals(span.tags().get("order.id"))))
 			.as("every span tagged with this order is in its trace")
 			.allSatisfy(span -> assertThat(span.traceId()).isEqualTo(traceId));

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.example.food.events.CancellationReason;
+import com.example.food.events.EventEnvelope;
+import com.example.food.events.OrderCancelled;
+import com.example.food.events.TicketAccepted;
 import com.example.food.inventory.product.Products;
 
 import static com.example.food.inventory.reservation.ReservationStatus.COMMITTED;
@@ -63,13 +66,15 @@ class MealStock {
 
 	/** ticket.accepted: the kitchen is making the meal, so its stock is spent. */
 	@Transactional
-	void kitchenAccepted(UUID orderId) {
-		spend(orderId, "ticket.accepted");
+	void commitReservation(TicketAccepted accepted, EventEnvelope envelope) {
+		spend(envelope.orderId(), "ticket.accepted");
 	}
 
 	/** order.cancelled: the stock is spent if the meal was made, and comes back if it was not. */
 	@Transactional
-	void orderCancelled(UUID orderId, CancellationReason reason) {
+	void settleReservation(OrderCancelled cancelled, EventEnvelope envelope) {
+		UUID orderId = envelope.orderId();
+		CancellationReason reason = cancelled.reason();
 		if (reason.mealWasMade()) {
 			// A NO_COURIER cancellation can overtake a retried ticket.accepted: it spends, not releases.
 			spend(orderId, "order.cancelled (" + reason + ")");

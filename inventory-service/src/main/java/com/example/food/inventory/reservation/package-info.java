@@ -1,7 +1,7 @@
 /**
  * All-or-nothing stock reservations keyed by order id: the synchronous step of an order
  * ({@code POST /reservations}) and its compensation ({@code DELETE /reservations/{orderId}}); the
- * saga's steps ({@link com.example.food.inventory.reservation.ReservationEvents}), under one rule:
+ * saga's steps ({@link com.example.food.inventory.reservation.SagaSubscription}), under one rule:
  * stock is spent exactly when food is made, whatever order ticket.accepted and order.cancelled arrive
  * in ({@link com.example.food.inventory.reservation.MealStock}); and the time-to-live that frees what
  * a stalled saga holds, once the queued events are handled

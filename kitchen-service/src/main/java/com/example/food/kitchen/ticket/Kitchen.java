@@ -23,7 +23,7 @@ import com.example.food.kitchen.availability.UnavailableSkus;
 
 /**
  * What the kitchen does when the saga reaches it. Each method is an event handler (see
- * {@link KitchenEvents}) and runs in the transaction in which the infrastructure also records the
+ * {@link SagaSubscription}) and runs in the transaction in which the infrastructure also records the
  * event as processed, so a redelivered event never reaches it twice. It is a state machine: an
  * event that comes late or early for its order is handled or ignored on purpose, and says why.
  *

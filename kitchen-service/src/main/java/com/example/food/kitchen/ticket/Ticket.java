@@ -2,7 +2,6 @@ package com.example.food.kitchen.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,20 +17,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.jspecify.annotations.Nullable;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.DeliveryAddress;
-import com.example.food.events.FoodEvent;
 import com.example.food.events.MealPrepared;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.events.TicketAccepted;
 import com.example.food.events.TicketCancellationRefused;
 import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
+import com.example.food.infrastructure.domain.AggregateRoot;
+import com.example.food.infrastructure.domain.IllegalTransition;
 
 /**
  * The kitchen's ticket for one paid order: what to cook, for whom, where it goes, and where the
@@ -47,7 +46,7 @@ import com.example.food.events.TicketRejected;
  */
 @Entity
 @Table(name = "ticket")
-public class Ticket {
+public class Ticket extends AggregateRoot {
 
 	private static final int MAX_REASON_LENGTH = 200;
 
@@ -91,9 +90,6 @@ public class Ticket {
 	@OrderColumn(name = "line_no")
 	private List<TicketLine> lines = new ArrayList<>();
 
-	@Transient
-	private final List<FoodEvent> events = new ArrayList<>();
-
 	protected Ticket() {
 		// for JPA
 	}
@@ -102,7 +98,7 @@ public class Ticket {
 		this.id = UUID.randomUUID();
 		this.orderId = orderId;
 		this.status = status;
-		this.createdAt = micros(now);
+		this.createdAt = now;
 		this.updatedAt = createdAt;
 	}
 
@@ -129,12 +125,12 @@ public class Ticket {
 		ticket.deliveryPostcode = paid.deliveryAddress().postcode();
 		ticket.lines = new ArrayList<>(paid.lines().stream().map(TicketLine::of).toList());
 		if (unavailable.isEmpty()) {
-			ticket.readyAt = micros(now.plus(preparationTime));
-			ticket.events.add(new TicketAccepted(ticket.id, ticket.eventLines()));
+			ticket.readyAt = now.plus(preparationTime);
+			ticket.register(new TicketAccepted(ticket.id, ticket.eventLines()));
 		}
 		else {
 			ticket.reason = limited("The kitchen cannot make " + String.join(", ", unavailable) + " right now");
-			ticket.events.add(new TicketRejected(ticket.id, ticket.reason, unavailable));
+			ticket.register(new TicketRejected(ticket.id, ticket.reason, unavailable));
 		}
 		return ticket;
 	}
@@ -147,7 +143,7 @@ public class Ticket {
 	static Ticket tombstone(UUID orderId, CancellationReason reason, Instant now) {
 		Ticket ticket = new Ticket(orderId, TicketStatus.CANCELLED, now);
 		ticket.reason = "Cancellation (" + reason + ") granted before the order's payment completed; no ticket was made";
-		ticket.events.add(new TicketCancelled(ticket.id, reason, "no ticket yet: none will be opened for this order"));
+		ticket.register(new TicketCancelled(ticket.id, reason, "no ticket yet: none will be opened for this order"));
 		return ticket;
 	}
 
@@ -164,34 +160,27 @@ public class Ticket {
 				this.status = TicketStatus.CANCELLED;
 				this.reason = "Cancellation (" + reason + ") granted before the meal was prepared";
 				this.readyAt = null;
-				this.updatedAt = micros(now);
-				events.add(new TicketCancelled(id, reason, "the ticket was accepted, the meal not yet prepared: dropped"));
+				this.updatedAt = now;
+				register(new TicketCancelled(id, reason, "the ticket was accepted, the meal not yet prepared: dropped"));
 			}
-			case REJECTED -> events.add(new TicketCancelled(id, reason, "the kitchen had rejected the ticket: nothing is cooked"));
-			case CANCELLED -> events.add(new TicketCancelled(id, reason, "the ticket was already cancelled"));
-			case PREPARED -> events.add(new TicketCancellationRefused(id, reason, "the meal is prepared"));
+			case REJECTED -> register(new TicketCancelled(id, reason, "the kitchen had rejected the ticket: nothing is cooked"));
+			case CANCELLED -> register(new TicketCancelled(id, reason, "the ticket was already cancelled"));
+			case PREPARED -> register(new TicketCancellationRefused(id, reason, "the meal is prepared"));
 		}
 	}
 
 	/**
 	 * The meal is ready: announced with everything delivery needs (customer, address, lines).
 	 *
-	 * @throws IllegalStateException unless the ticket is ACCEPTED and its time has come
+	 * @throws IllegalTransition unless the ticket is ACCEPTED and its time has come
 	 */
 	void markPrepared(Instant now) {
 		if (status != TicketStatus.ACCEPTED || readyAt == null || readyAt.isAfter(now)) {
-			throw new IllegalStateException("ticket " + id + " is " + status + ", due " + readyAt + "; not ready at " + now);
+			throw new IllegalTransition("Ticket", id, status + " (due " + readyAt + ")", "be prepared at " + now);
 		}
 		this.status = TicketStatus.PREPARED;
-		this.updatedAt = micros(now);
-		events.add(new MealPrepared(id, required(customerId), eventLines(), deliveryAddress()));
-	}
-
-	/** The events caused since this ticket was loaded or made, handed over once to be written to the outbox. */
-	List<FoodEvent> takeEvents() {
-		List<FoodEvent> taken = List.copyOf(events);
-		events.clear();
-		return taken;
+		this.updatedAt = now;
+		register(new MealPrepared(id, required(customerId), eventLines(), deliveryAddress()));
 	}
 
 	/** A CANCELLED ticket without lines: made when a cancellation was granted before the payment completed. */
@@ -254,11 +243,6 @@ public class Ticket {
 
 	private static String limited(String reason) {
 		return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
-	}
-
-	// Microseconds: what PostgreSQL keeps, so that a saved and a reloaded ticket show the same time.
-	private static Instant micros(Instant instant) {
-		return instant.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** Remembers the trace this was started in, so that its timer's steps continue it. */

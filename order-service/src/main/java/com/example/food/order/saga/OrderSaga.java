@@ -1,9 +1,11 @@
 package com.example.food.order.saga;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.example.food.events.CancellationReason;
+import com.example.food.events.DeliveryAssigned;
+import com.example.food.events.DeliveryCompleted;
+import com.example.food.events.DeliveryFailed;
 import com.example.food.events.EventEnvelope;
+import com.example.food.events.MealPrepared;
+import com.example.food.events.PaymentCaptured;
+import com.example.food.events.PaymentCompleted;
+import com.example.food.events.PaymentFailed;
+import com.example.food.events.PaymentRefunded;
+import com.example.food.events.PaymentVoided;
+import com.example.food.events.TicketAccepted;
+import com.example.food.events.TicketCancellationRefused;
+import com.example.food.events.TicketCancelled;
+import com.example.food.events.TicketRejected;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.order.Order;
 import com.example.food.order.OrderStatus;
@@ -20,9 +35,10 @@ import com.example.food.order.timeline.Timeline;
 import com.example.food.order.timeline.TimelineEntry;
 
 /**
- * Applies one fact of another service to its order: through the aggregate, which guards every
- * transition, with the events that causes written to the outbox and a timeline entry, all in the
- * transaction the fact is handled in (the idempotent consumer's).
+ * The order's part of the saga: each handler ({@link SagaSubscription} binds them) applies one fact
+ * of another service to its order, through the aggregate, which guards every transition, with the
+ * events that causes written to the outbox and a timeline entry, all in the transaction the fact is
+ * handled in (the idempotent consumer's).
  *
  * <p>Handlers are state machines: a fact that does not fit the order's state (a duplicate, a
  * latecomer, one for an order already cancelled) is ignored on purpose, logged, and shown in the
@@ -40,10 +56,90 @@ class OrderSaga {
 
 	private final Timeline timeline;
 
-	OrderSaga(Orders orders, Outbox outbox, Timeline timeline) {
+	private final Clock clock;
+
+	OrderSaga(Orders orders, Outbox outbox, Timeline timeline, Clock clock) {
 		this.orders = orders;
 		this.outbox = outbox;
 		this.timeline = timeline;
+		this.clock = clock;
+	}
+
+	// Saga step: the amount is held, the order is PAID (the kitchen hears the same fact and opens a ticket).
+	// For an order cancelled meanwhile it is ignored: payment voids the hold on order.cancelled.
+	void markPaid(PaymentCompleted completed, EventEnvelope envelope) {
+		advance(envelope, OrderStatus.PAID, Order::markPaid,
+				"held " + completed.amount().toPlainString() + " (payment " + completed.paymentId() + ")");
+	}
+
+	// Saga step (failure): the hold was declined; the order is CANCELLED and order.cancelled asks
+	// inventory to release the stock. Nothing was held, so nothing is voided or refunded.
+	void cancelDeclined(PaymentFailed failed, EventEnvelope envelope) {
+		cancel(envelope, CancellationReason.PAYMENT_DECLINED, failed.reason());
+	}
+
+	// Saga step: the kitchen accepted, so payment took the amount it held. The order's state is the kitchen's to move.
+	void noteCapture(PaymentCaptured captured, EventEnvelope envelope) {
+		note(envelope, "captured " + captured.amount().toPlainString() + " (payment " + captured.paymentId() + ")");
+	}
+
+	// Saga step (compensation done): the order was cancelled before the kitchen accepted; the hold is released.
+	void noteVoid(PaymentVoided voided, EventEnvelope envelope) {
+		note(envelope, "hold voided, nothing taken: " + voided.amount().toPlainString() + " (payment "
+				+ voided.paymentId() + ")");
+	}
+
+	// Saga step (compensation done): payment gave the money back after order.cancelled. The order is
+	// already CANCELLED; only its timeline changes.
+	void noteRefund(PaymentRefunded refunded, EventEnvelope envelope) {
+		note(envelope, "refunded " + refunded.amount().toPlainString() + " (payment " + refunded.paymentId() + ")");
+	}
+
+	// Saga step: the kitchen took the order, it is PREPARING; a cancellation may still be granted until the meal is prepared.
+	void markPreparing(TicketAccepted accepted, EventEnvelope envelope) {
+		advance(envelope, OrderStatus.PREPARING, Order::markPreparing, "ticket " + accepted.ticketId());
+	}
+
+	// Saga step (failure): the kitchen cannot make it; the order is CANCELLED and order.cancelled asks
+	// payment to refund and inventory to release.
+	void cancelRejected(TicketRejected rejected, EventEnvelope envelope) {
+		String detail = rejected.unavailableSkus().isEmpty() ? rejected.reason()
+				: rejected.reason() + " (unavailable: " + String.join(", ", rejected.unavailableSkus()) + ")";
+		cancel(envelope, CancellationReason.KITCHEN_REJECTED, detail);
+	}
+
+	// Saga step: the food is ready, the order is READY_FOR_DELIVERY (delivery hears the same fact).
+	void markReady(MealPrepared prepared, EventEnvelope envelope) {
+		advance(envelope, OrderStatus.READY_FOR_DELIVERY, Order::markReadyForDelivery, "ticket " + prepared.ticketId());
+	}
+
+	// Saga step (answer): the kitchen granted the cancellation, nothing is cooked; the order is CANCELLED
+	// and order.cancelled asks payment to void or refund and inventory to put the stock back.
+	void finishCancellation(TicketCancelled cancelled, EventEnvelope envelope) {
+		answerCancellation(envelope, true, cancelled.detail());
+	}
+
+	// Saga step (answer): the kitchen refused, the meal is prepared; the order goes on to its delivery.
+	void withdrawCancellation(TicketCancellationRefused refused, EventEnvelope envelope) {
+		answerCancellation(envelope, false, refused.refusal());
+	}
+
+	// Saga step: a courier took the meal, the order is OUT_FOR_DELIVERY.
+	void markOutForDelivery(DeliveryAssigned assigned, EventEnvelope envelope) {
+		advance(envelope, OrderStatus.OUT_FOR_DELIVERY, Order::markOutForDelivery,
+				"courier " + assigned.courierName() + " (" + assigned.courierId() + ")");
+	}
+
+	// Saga step: the customer has the meal, the order is DELIVERED and the saga is over.
+	void markDelivered(DeliveryCompleted completed, EventEnvelope envelope) {
+		advance(envelope, OrderStatus.DELIVERED, Order::markDelivered, "by courier " + completed.courierId());
+	}
+
+	// Saga step (failure): no courier came; the order is CANCELLED and order.cancelled asks payment to
+	// refund. The meal is made and the stock spent: compensation is semantic, not an undo.
+	void cancelUndelivered(DeliveryFailed failed, EventEnvelope envelope) {
+		cancel(envelope, CancellationReason.NO_COURIER,
+				failed.reason() + " (after " + failed.attempts() + " attempt(s))");
 	}
 
 	/**
@@ -54,7 +150,7 @@ class OrderSaga {
 	 * stuck, as the kitchen never says it again. The earlier fact, arriving late, then changes
 	 * nothing and is shown as ignored.
 	 */
-	void advance(EventEnvelope fact, OrderStatus next, Consumer<Order> transition, String detail) {
+	private void advance(EventEnvelope fact, OrderStatus next, BiConsumer<Order, Instant> transition, String detail) {
 		Optional<Order> found = orderOf(fact);
 		if (found.isEmpty()) {
 			return;
@@ -65,7 +161,7 @@ class OrderSaga {
 			return;
 		}
 		OrderStatus before = order.progress();
-		transition.accept(order);
+		transition.accept(order, clock.instant());
 		List<OrderStatus> skipped = between(before, next);
 		String note = skipped.isEmpty() ? detail
 				: detail + "; arrived early: " + skipped + " taken as implied, its fact has not arrived yet";
@@ -86,7 +182,7 @@ class OrderSaga {
 	 * it goes back to where the facts put it. An answer that finds no request pending (a fact such as
 	 * payment.failed ended the order meanwhile) is ignored, and says so.
 	 */
-	void answerCancellation(EventEnvelope answer, boolean granted, String detail) {
+	private void answerCancellation(EventEnvelope answer, boolean granted, String detail) {
 		Optional<Order> found = orderOf(answer);
 		if (found.isEmpty()) {
 			return;
@@ -99,7 +195,7 @@ class OrderSaga {
 			return;
 		}
 		if (granted) {
-			order.cancellationGranted();
+			order.cancellationGranted(clock.instant());
 			order.takeEvents().forEach(event -> outbox.add(answer.caused(event)));
 			timeline.record(order.id(), TimelineEntry.ofFact(answer, OrderStatus.CANCELLED.name(), order.reason(),
 					"granted by the kitchen: " + detail + "; order.cancelled sent to compensate"));
@@ -107,7 +203,7 @@ class OrderSaga {
 					order.reason());
 		}
 		else {
-			order.cancellationRefused();
+			order.cancellationRefused(clock.instant());
 			timeline.record(order.id(), TimelineEntry.ofFact(answer, order.status().name(), null,
 					"refused by the kitchen: " + detail + "; the order runs on"));
 			log.info("Order {}: {} CANCELLING -> {}: the kitchen refused ({})", order.id(), answer.type(),
@@ -116,7 +212,7 @@ class OrderSaga {
 	}
 
 	/** Ends the order for {@code reason}, if the aggregate allows it, and announces order.cancelled, caused by this fact. */
-	void cancel(EventEnvelope fact, CancellationReason reason, String detail) {
+	private void cancel(EventEnvelope fact, CancellationReason reason, String detail) {
 		Optional<Order> found = orderOf(fact);
 		if (found.isEmpty()) {
 			return;
@@ -127,7 +223,7 @@ class OrderSaga {
 			return;
 		}
 		OrderStatus before = order.status();
-		order.cancel(reason, detail);
+		order.cancel(reason, detail, clock.instant());
 		// The order's lines travel along, so that inventory, payment and the kitchen each undo their part without asking.
 		order.takeEvents().forEach(event -> outbox.add(fact.caused(event)));
 		timeline.record(order.id(), TimelineEntry.ofFact(fact, OrderStatus.CANCELLED.name(), reason.name(),
@@ -136,7 +232,7 @@ class OrderSaga {
 	}
 
 	/** Records a fact that changes nothing about the order (a refund): the timeline is its only effect. */
-	void note(EventEnvelope fact, String detail) {
+	private void note(EventEnvelope fact, String detail) {
 		orderOf(fact).ifPresent(order -> {
 			timeline.record(order.id(), TimelineEntry.ofFact(fact, order.status().name(), null, detail));
 			log.info("Order {}: {} noted, the order stays {}", order.id(), fact.type(), order.status());

@@ -16,8 +16,9 @@ import com.example.food.events.FoodEvent;
  *
  * <pre>
  * &#64;Bean
- * EventHandlers paymentEvents(Payments payments) {
+ * EventHandlers eventHandlers(PaymentManagement payments) {
  *     return EventHandlers.builder()
+ *         // order.placed -> authorize: hold the money; answers payment.completed or payment.failed
  *         .on(OrderPlaced.class, "authorize", payments::authorize)
  *         .on(OrderCancelled.class, "void or refund", payments::voidOrRefund)
  *         .build();
