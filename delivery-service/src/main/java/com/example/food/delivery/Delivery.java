@@ -55,9 +55,6 @@ public class Delivery extends AggregateRoot {
 	/** When the poller next moves this delivery on; null once it is over. */
 	private @Nullable Instant dueAt;
 
-	// The trace this was started in, continued by its timer (see TraceHandoff).
-	private @Nullable String traceContext;
-
 	private @Nullable Instant assignedAt;
 
 	private @Nullable Instant deliveredAt;
@@ -215,14 +212,5 @@ public class Delivery extends AggregateRoot {
 
 	public Instant updatedAt() {
 		return updatedAt;
-	}
-
-	/** Remembers the trace this was started in, so that its timer's steps continue it. */
-	void rememberTrace(@Nullable String context) {
-		this.traceContext = context;
-	}
-
-	public @Nullable String traceContext() {
-		return traceContext;
 	}
 }

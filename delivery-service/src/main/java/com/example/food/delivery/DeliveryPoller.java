@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.infrastructure.observability.OutageLog;
-import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.observability.StoredTraces;
 
 /**
  * The clock of the deliveries: moves on each delivery whose next step is due (a new search for a
@@ -34,7 +34,7 @@ class DeliveryPoller {
 
 	private final DeliveryProperties settings;
 
-	private final TraceHandoff traces;
+	private final StoredTraces traces;
 
 	private final Clock clock;
 
@@ -43,7 +43,7 @@ class DeliveryPoller {
 			"the database is reachable again; due deliveries move on");
 
 	DeliveryPoller(Deliveries deliveries, Dispatch dispatch, TransactionTemplate transaction,
-			DeliveryProperties settings, TraceHandoff traces, Clock clock) {
+			DeliveryProperties settings, StoredTraces traces, Clock clock) {
 		this.deliveries = deliveries;
 		this.dispatch = dispatch;
 		this.transaction = transaction;
@@ -71,7 +71,7 @@ class DeliveryPoller {
 		Boolean advanced = transaction.execute(status -> deliveries.lockNextDue(clock.instant()).map(delivery -> {
 			// In the order's trace, although the timer fires long after the delivery started.
 			String step = delivery.status() == DeliveryStatus.ASSIGNED ? "delivery hand over" : "delivery find courier";
-			traces.resume(delivery.traceContext(), step, delivery.orderId(), () -> dispatch.advance(delivery));
+			traces.resume(delivery.id(), step, delivery.orderId(), () -> dispatch.advance(delivery));
 			return true;
 		}).orElse(false));
 		return Boolean.TRUE.equals(advanced);

@@ -16,7 +16,7 @@ import com.example.food.delivery.courier.Courier;
 import com.example.food.delivery.courier.Couriers;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.MealPrepared;
-import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.observability.StoredTraces;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.infrastructure.polling.Poller;
 
@@ -38,13 +38,13 @@ class Dispatch {
 
 	private final DeliveryProperties settings;
 
-	private final TraceHandoff traces;
+	private final StoredTraces traces;
 
 	private final Poller deliveryTimer;
 
 	private final Clock clock;
 
-	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, TraceHandoff traces,
+	Dispatch(Deliveries deliveries, Couriers couriers, Outbox outbox, DeliveryProperties settings, StoredTraces traces,
 			@Qualifier("deliveryTimer") Poller deliveryTimer, Clock clock) {
 		this.deliveries = deliveries;
 		this.couriers = couriers;
@@ -73,8 +73,9 @@ class Dispatch {
 		// Two different meal.prepared events for one order at the same instant: the second insert fails
 		// on the unique order id, the listener retries it, and the retry lands in the branch above.
 		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), envelope.eventId(), clock.instant());
-		started.rememberTrace(traces.capture());
 		Delivery delivery = deliveries.save(started);
+		// Its timer's steps (another search, the hand-over) continue this trace.
+		traces.remember(delivery.id());
 		log.info("Order {}: meal.prepared, delivery {} created for {}", orderId, delivery.id(),
 				delivery.address().city());
 		lookForCourier(delivery);

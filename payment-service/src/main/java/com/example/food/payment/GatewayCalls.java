@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.events.EventEnvelope;
+import com.example.food.infrastructure.observability.StoredTraces;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.payment.gateway.GatewayDecision;
@@ -68,7 +69,9 @@ class GatewayCalls implements DisposableBean {
 
 	private final TransactionTemplate transaction;
 
-	private final TraceHandoff traces;
+	private final StoredTraces traces;
+
+	private final TraceHandoff handoff;
 
 	private final GatewayCallProperties settings;
 
@@ -77,12 +80,13 @@ class GatewayCalls implements DisposableBean {
 	private final Clock clock;
 
 	GatewayCalls(Payments payments, PaymentGateway gateway, Outbox outbox, TransactionTemplate transaction,
-			TraceHandoff traces, GatewayCallProperties settings, Clock clock) {
+			StoredTraces traces, TraceHandoff handoff, GatewayCallProperties settings, Clock clock) {
 		this.payments = payments;
 		this.gateway = gateway;
 		this.outbox = outbox;
 		this.transaction = transaction;
 		this.traces = traces;
+		this.handoff = handoff;
 		this.settings = settings;
 		this.clock = clock;
 		// Bounded: past a thousand waiting calls, a new one is dropped; its intent is safe in the
@@ -145,14 +149,14 @@ class GatewayCalls implements DisposableBean {
 	private Claim claimed(Payment payment) {
 		payment.attemptStarted(clock.instant().plus(settings.lease()));
 		return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), payment.attempts(),
-				payment.traceContext());
+				traces.of(payment.id()));
 	}
 
 	private void callAndRecord(Claim claim) {
 		GatewayRequest request = claim.request();
 		String step = "payment " + request.operation().name().toLowerCase(Locale.ROOT);
 		// In the order's trace, although on another thread and after the handler's transaction.
-		traces.resume(claim.trace(), step, claim.orderId(), () -> {
+		handoff.resume(claim.trace(), step, claim.orderId(), () -> {
 			GatewayDecision decision;
 			try {
 				decision = gateway.submit(request).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -203,7 +207,7 @@ class GatewayCalls implements DisposableBean {
 			payment.takeEvents().forEach(event -> outbox.add(EventEnvelope.of(event, payment.orderId(), cause)));
 			logOutcome(payment, claim, decision);
 			if (payment.pendingOperation() != null) {
-				payment.rememberTrace(traces.capture());
+				traces.remember(payment.id());
 				callAfterCommit(payment);
 			}
 		});

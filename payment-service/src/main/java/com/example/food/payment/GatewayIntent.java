@@ -38,9 +38,6 @@ class GatewayIntent {
 
 	private int attempts;
 
-	/** The trace it was recorded in, continued by its call and outcome. */
-	private @Nullable String traceContext;
-
 	void start(GatewayOperation next, UUID causedBy, Instant now) {
 		if (operation != null) {
 			throw new IllegalStateException("asked for " + next + " while " + operation + " is pending; one at a time");
@@ -70,10 +67,6 @@ class GatewayIntent {
 		nextAttemptAt = dueAgain;
 	}
 
-	void rememberTrace(@Nullable String context) {
-		traceContext = context;
-	}
-
 	/** The event that asked for the pending operation: the cause of what its answer announces. */
 	@Nullable UUID cause() {
 		return cause;
@@ -85,9 +78,5 @@ class GatewayIntent {
 
 	int attempts() {
 		return attempts;
-	}
-
-	@Nullable String traceContext() {
-		return traceContext;
 	}
 }

@@ -335,11 +335,6 @@ public class Payment extends AggregateRoot {
 		return intent.cause();
 	}
 
-	/** Remembers the trace the intent was recorded in, so that the gateway call and its outcome continue it. */
-	void rememberTrace(@Nullable String context) {
-		intent.rememberTrace(context);
-	}
-
 	public UUID id() {
 		return id;
 	}
@@ -403,10 +398,6 @@ public class Payment extends AggregateRoot {
 	/** What will be asked for once the pending operation is answered, if anything. */
 	public @Nullable FollowUp followUp() {
 		return followUp;
-	}
-
-	public @Nullable String traceContext() {
-		return intent.traceContext();
 	}
 
 	/** Money in cents, as stored; a total with fractions of a cent or too large to store is no order to pay. */

@@ -15,7 +15,7 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.OrderPlaced;
 import com.example.food.events.TicketAccepted;
-import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.observability.StoredTraces;
 import com.example.food.payment.gateway.GatewayOperation;
 
 /**
@@ -39,11 +39,11 @@ public class PaymentManagement {
 
 	private final GatewayCalls calls;
 
-	private final TraceHandoff traces;
+	private final StoredTraces traces;
 
 	private final Clock clock;
 
-	PaymentManagement(Payments payments, GatewayCalls calls, TraceHandoff traces, Clock clock) {
+	PaymentManagement(Payments payments, GatewayCalls calls, StoredTraces traces, Clock clock) {
 		this.payments = payments;
 		this.calls = calls;
 		this.traces = traces;
@@ -127,7 +127,8 @@ public class PaymentManagement {
 
 	/** Saves the payment with its new intent, claimed, in the handler's transaction; the call follows the commit. */
 	private void saveIntent(Payment payment) {
-		payment.rememberTrace(traces.capture());
+		// The gateway call and its outcome continue this trace; the claim below reads it.
+		traces.remember(payment.id());
 		calls.callAfterCommit(payment);
 		payments.saveAndFlush(payment);
 	}

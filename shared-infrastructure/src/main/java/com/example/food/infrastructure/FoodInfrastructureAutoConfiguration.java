@@ -32,6 +32,7 @@ import com.example.food.infrastructure.messaging.MessagingConfiguration;
 import com.example.food.infrastructure.messaging.MessagingProperties;
 import com.example.food.infrastructure.observability.MetricsConfiguration;
 import com.example.food.infrastructure.observability.OrderLogContext;
+import com.example.food.infrastructure.observability.StoredTraces;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.infrastructure.outbox.OutboxRelay;
@@ -61,6 +62,12 @@ public class FoodInfrastructureAutoConfiguration {
 	TraceHandoff traceHandoff(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		return new TraceHandoff(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	/** The trace that a timer's or a worker's step continues, kept apart from the entities. */
+	@Bean
+	StoredTraces storedTraces(JdbcClient jdbc, TraceHandoff handoff, Clock clock) {
+		return new StoredTraces(jdbc, handoff, clock);
 	}
 
 	/**
@@ -134,6 +141,12 @@ public class FoodInfrastructureAutoConfiguration {
 	@Bean
 	Retained processedEventsRetention(MessagingProperties properties) {
 		return new Retained("processed_event", "processed_at", properties.processedEventRetention());
+	}
+
+	/** The traces handed over to later work, kept as long as the processed event ids: a timer fires within minutes. */
+	@Bean
+	Retained traceHandoffRetention(MessagingProperties properties) {
+		return new Retained("trace_handoff", "handed_over_at", properties.processedEventRetention());
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancellationRequested;
 import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
-import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.observability.StoredTraces;
 import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.infrastructure.polling.Poller;
 import com.example.food.kitchen.KitchenProperties;
@@ -47,12 +47,12 @@ class Kitchen {
 
 	private final Clock clock;
 
-	private final TraceHandoff traces;
+	private final StoredTraces traces;
 
 	private final Poller mealTimer;
 
 	Kitchen(Tickets tickets, UnavailableSkus unavailableSkus, Outbox outbox, KitchenProperties properties, Clock clock,
-			TraceHandoff traces, @Qualifier("mealTimer") Poller mealTimer) {
+			StoredTraces traces, @Qualifier("mealTimer") Poller mealTimer) {
 		this.tickets = tickets;
 		this.unavailableSkus = unavailableSkus;
 		this.outbox = outbox;
@@ -83,8 +83,9 @@ class Kitchen {
 		Set<String> unavailable = unavailableSkus.among(paid.lines().stream().map(OrderLine::sku).toList());
 		Ticket ticket = Ticket.open(orderId, envelope.eventId(), paid, unavailable, clock.instant(),
 				properties.preparationTime());
-		ticket.rememberTrace(traces.capture());
 		tickets.saveAndFlush(ticket);
+		// The meal timer prepares it in this trace.
+		traces.remember(ticket.id());
 		ticket.takeEvents().forEach(event -> outbox.add(envelope.caused(event)));
 		switch (ticket.status()) {
 			case ACCEPTED -> {

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.events.EventEnvelope;
 import com.example.food.infrastructure.observability.OutageLog;
-import com.example.food.infrastructure.observability.TraceHandoff;
+import com.example.food.infrastructure.observability.StoredTraces;
 import com.example.food.infrastructure.outbox.Outbox;
 
 /**
@@ -43,13 +43,13 @@ class MealPreparation {
 
 	private final Clock clock;
 
-	private final TraceHandoff traces;
+	private final StoredTraces traces;
 
 	private final OutageLog outage = new OutageLog(log, "Meal timer",
 			"cannot reach the database ({}); due meals wait until it is back",
 			"the database is reachable again; due meals are being prepared");
 
-	MealPreparation(Tickets tickets, Outbox outbox, TransactionTemplate transaction, Clock clock, TraceHandoff traces) {
+	MealPreparation(Tickets tickets, Outbox outbox, TransactionTemplate transaction, Clock clock, StoredTraces traces) {
 		this.tickets = tickets;
 		this.outbox = outbox;
 		this.transaction = transaction;
@@ -79,7 +79,7 @@ class MealPreparation {
 			List<Ticket> due = tickets.lockDue(now, BATCH_SIZE);
 			for (Ticket ticket : due) {
 				// In the order's trace, although this timer fires long after the ticket was opened.
-				traces.resume(ticket.traceContext(), "kitchen prepare meal", ticket.orderId(), () -> {
+				traces.resume(ticket.id(), "kitchen prepare meal", ticket.orderId(), () -> {
 					ticket.markPrepared(now);
 					// Caused by the payment.completed that made the ticket: what started this order's cooking.
 					ticket.takeEvents()

@@ -74,9 +74,6 @@ public class Ticket extends AggregateRoot {
 
 	private @Nullable UUID causeEventId;
 
-	// The trace this was started in, continued by its timer (see TraceHandoff).
-	private @Nullable String traceContext;
-
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -243,14 +240,5 @@ public class Ticket extends AggregateRoot {
 
 	private static String limited(String reason) {
 		return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
-	}
-
-	/** Remembers the trace this was started in, so that its timer's steps continue it. */
-	void rememberTrace(@Nullable String context) {
-		this.traceContext = context;
-	}
-
-	public @Nullable String traceContext() {
-		return traceContext;
 	}
 }

@@ -22,7 +22,8 @@ import org.springframework.amqp.core.MessageProperties;
  *
  * <p>When the work is recorded (an event written to the outbox, a ticket saved with its timer),
  * {@link #capture()} takes the trace context of the recording transaction, as the W3C
- * {@code traceparent} header it would travel in over HTTP, and it is stored in the same row. Later:
+ * {@code traceparent} header it would travel in over HTTP, and it is stored with it: in the outbox
+ * row, or for a timer's work under the id of what it is about ({@link StoredTraces}). Later:
  * <ul>
  * <li>the relay calls {@link #startPublish}: a span named after the event ({@code order.placed
  * publish}), child of the stored context, whose own context goes into the message headers, where

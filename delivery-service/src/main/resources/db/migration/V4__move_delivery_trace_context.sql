@@ -1,0 +1,7 @@
+-- The trace a delivery was started in moves to the shared trace_handoff table (see StoredTraces in
+-- shared-infrastructure, V0_10): its timer reads it there, and the delivery keeps no tracing state.
+insert into trace_handoff (work_id, trace_context, handed_over_at)
+select id, trace_context, updated_at from delivery where trace_context is not null
+on conflict (work_id) do nothing;
+
+alter table delivery drop column trace_context;
