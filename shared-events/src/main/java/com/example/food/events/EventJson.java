@@ -112,7 +112,7 @@ public final class EventJson {
 	/**
 	 * The envelope's fields are read straight from the tree, not through Jackson's data binding:
 	 * binding a UUID or an Instant from a tree node builds a parser for each, and those five calls
-	 * were most of the JSON work of every message a service received (docs/performance.md).
+	 * were most of the JSON work of every message a service received (docs/performance-findings.md).
 	 */
 	private static <T> @Nullable T optional(JsonNode json, String field, Function<JsonNode, T> reader) {
 		JsonNode node = json.get(field);

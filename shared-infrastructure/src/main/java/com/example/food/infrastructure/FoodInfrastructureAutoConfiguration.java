@@ -116,7 +116,7 @@ public class FoodInfrastructureAutoConfiguration {
 	 * observation: the relay's own span ({@code order.placed publish}, {@link TraceHandoff#startPublish})
 	 * is the producer span and writes the trace context into the headers; a second span per event
 	 * around the send cost the relay's thread a fifth of its CPU and told nothing new
-	 * (docs/performance.md). It is not a bean: a second RabbitTemplate bean would make Spring Boot
+	 * (docs/performance-findings.md). It is not a bean: a second RabbitTemplate bean would make Spring Boot
 	 * back off from declaring the application's.
 	 */
 	@Bean
