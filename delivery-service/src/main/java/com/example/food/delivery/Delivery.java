@@ -136,7 +136,8 @@ public class Delivery extends AggregateRoot {
 	void complete(Courier courier, Instant now) {
 		requireStatus(DeliveryStatus.ASSIGNED, "complete");
 		if (!courier.id().equals(courierId)) {
-			throw new IllegalTransition("Delivery", id, status + " with " + courierId, "be completed by " + courier.id());
+			throw new IllegalTransition("Delivery", id, status + " with " + courierId,
+					"be completed by " + courier.id());
 		}
 		courier.returnFrom(id);
 		status = DeliveryStatus.DELIVERED;

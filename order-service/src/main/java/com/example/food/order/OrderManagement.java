@@ -101,7 +101,8 @@ public class OrderManagement {
 			}
 			case ReservationOutcome.StockInsufficient insufficient -> {
 				log.info("Order {}: REJECTED, not enough stock for {}", orderId, insufficient.skus());
-				yield refuse(saveNew(Order.reject(orderId, request, insufficient.skus(), clock.instant()), null, "rejected"),
+				Order rejected = Order.reject(orderId, request, insufficient.skus(), clock.instant());
+				yield refuse(saveNew(rejected, null, "rejected"),
 						new StockInsufficient(orderId, insufficient.shortages()));
 			}
 			case ReservationOutcome.UnknownProducts unknown -> {

@@ -197,7 +197,7 @@ class GatewayCalls implements DisposableBean {
 		transaction.executeWithoutResult(status -> {
 			// Locked: the event handlers wait while the outcome is recorded, and so does another worker.
 			Payment payment = payments.lockById(claim.paymentId()).orElseThrow();
-			// The fact that asked for the operation (order.placed, ticket.accepted, ...) caused what its answer announces.
+			// The fact that asked for the operation caused what its answer announces.
 			@Nullable UUID cause = payment.pendingCause();
 			if (!payment.record(claim.request().operation(), decision, clock.instant())) {
 				log.info("Order {}: the answer to {} is recorded already (another worker made the same call, with "

@@ -17,7 +17,9 @@ import com.example.food.payment.gateway.GatewayOperation;
  * The intent: the one gateway operation a payment asked for and has not recorded an answer to.
  * Recorded before the gateway is called, in the same transaction as the fact that asked for it, so
  * a crash can never leave an operation done at the gateway that payment knows nothing of: whatever
- * happened, the intent is still here, and repeating its call with the same key finds out.
+ * happened, the intent is still here, and repeating its call with the same key finds out. What
+ * the payment is asked while it is pending is remembered with it, and asked for once its answer is
+ * recorded ({@link FollowUp}).
  */
 @Embeddable
 class GatewayIntent {
@@ -38,6 +40,13 @@ class GatewayIntent {
 
 	private int attempts;
 
+	/** What came while the operation was pending, applied to its answer. */
+	@Enumerated(EnumType.STRING)
+	private @Nullable FollowUp followUp;
+
+	/** The event that asked for the follow-up: the cause of what it will announce. */
+	private @Nullable UUID followUpCause;
+
 	void start(GatewayOperation next, UUID causedBy, Instant now) {
 		if (operation != null) {
 			throw new IllegalStateException("asked for " + next + " while " + operation + " is pending; one at a time");
@@ -56,6 +65,23 @@ class GatewayIntent {
 		cause = null;
 		since = null;
 		nextAttemptAt = null;
+	}
+
+	void remember(FollowUp next, UUID causedBy) {
+		followUp = next;
+		followUpCause = causedBy;
+	}
+
+	void forgetFollowUp() {
+		followUp = null;
+		followUpCause = null;
+	}
+
+	/** The remembered follow-up becomes the pending operation, caused by the event that asked for it. */
+	void startFollowUp(GatewayOperation next, Instant now) {
+		UUID causedBy = Objects.requireNonNull(followUpCause);
+		forgetFollowUp();
+		start(next, causedBy, now);
 	}
 
 	void attemptStarted(Instant dueAgain) {
@@ -78,5 +104,9 @@ class GatewayIntent {
 
 	int attempts() {
 		return attempts;
+	}
+
+	@Nullable FollowUp followUp() {
+		return followUp;
 	}
 }

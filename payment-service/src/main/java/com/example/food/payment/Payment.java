@@ -86,12 +86,6 @@ public class Payment extends AggregateRoot {
 	/** The order.placed event, kept only until the authorisation is answered: its token and lines are needed till then. */
 	private @Nullable String orderPlaced;
 
-	/** What came while the intent was pending, applied to its answer ({@link FollowUp}). */
-	@Enumerated(EnumType.STRING)
-	private @Nullable FollowUp followUp;
-
-	private @Nullable UUID followUpCause;
-
 	// Null until first saved: that is how Spring Data tells a new payment (insert) from a loaded one.
 	@Version
 	private @Nullable Long version;
@@ -139,6 +133,7 @@ public class Payment extends AggregateRoot {
 	/** ticket.accepted: take the amount held. Only an AUTHORIZED hold is captured, and only once. */
 	Reaction requestCapture(UUID cause, Instant now) {
 		GatewayOperation pending = intent.operation();
+		FollowUp followUp = intent.followUp();
 		if (pending != null) {
 			return switch (pending) {
 				case AUTHORIZE -> followUp == null ? remember(FollowUp.CAPTURE, cause, now) : new Reaction.Ignored(
@@ -172,7 +167,7 @@ public class Payment extends AggregateRoot {
 		if (pending != null) {
 			return switch (pending) {
 				case AUTHORIZE, CAPTURE -> {
-					if (followUp == FollowUp.CANCEL) {
+					if (intent.followUp() == FollowUp.CANCEL) {
 						yield new Reaction.Ignored("it is already cancelled, waiting for the gateway's answer to its "
 								+ pending);
 					}
@@ -243,25 +238,25 @@ public class Payment extends AggregateRoot {
 				orderPlaced = null;
 				status = PaymentStatus.AUTHORIZED;
 				authorizedAt = updatedAt;
-				if (followUp == FollowUp.CANCEL) {
+				if (intent.followUp() == FollowUp.CANCEL) {
 					// Cancelled while the gateway answered: release the hold at once. Nothing is announced
 					// as completed, or the kitchen would open a ticket for a cancelled order.
-					startFollowUp(GatewayOperation.VOID);
+					intent.startFollowUp(GatewayOperation.VOID, updatedAt);
 					return;
 				}
 				// A fat event: the kitchen and delivery need nothing else, and never call back.
 				register(new PaymentCompleted(id, held, Objects.requireNonNull(customerId), order.lines(),
 						order.deliveryAddress()));
-				if (followUp == FollowUp.CAPTURE) {
-					startFollowUp(GatewayOperation.CAPTURE);
+				if (intent.followUp() == FollowUp.CAPTURE) {
+					intent.startFollowUp(GatewayOperation.CAPTURE, updatedAt);
 				}
 			}
 			case CAPTURE -> {
 				status = PaymentStatus.CAPTURED;
 				capturedAt = updatedAt;
 				register(new PaymentCaptured(id, held));
-				if (followUp == FollowUp.CANCEL) {
-					startFollowUp(GatewayOperation.REFUND);
+				if (intent.followUp() == FollowUp.CANCEL) {
+					intent.startFollowUp(GatewayOperation.REFUND, updatedAt);
 				}
 			}
 			case VOID -> {
@@ -279,8 +274,7 @@ public class Payment extends AggregateRoot {
 
 	private void declined(GatewayOperation operation, String why) {
 		// Nothing is held after a declined authorisation: a remembered capture or cancellation has nothing to act on.
-		followUp = null;
-		followUpCause = null;
+		intent.forgetFollowUp();
 		if (operation == GatewayOperation.AUTHORIZE) {
 			orderPlaced = null;
 			status = PaymentStatus.DECLINED;
@@ -299,17 +293,9 @@ public class Payment extends AggregateRoot {
 	}
 
 	private Reaction remember(FollowUp next, UUID cause, Instant now) {
-		this.followUp = next;
-		this.followUpCause = cause;
+		intent.remember(next, cause);
 		this.updatedAt = now;
 		return new Reaction.Remembered(next, Objects.requireNonNull(intent.operation()));
-	}
-
-	private void startFollowUp(GatewayOperation operation) {
-		UUID cause = Objects.requireNonNull(followUpCause);
-		followUp = null;
-		followUpCause = null;
-		startIntent(operation, cause, updatedAt);
 	}
 
 	private void startIntent(GatewayOperation operation, UUID cause, Instant now) {
@@ -397,7 +383,7 @@ public class Payment extends AggregateRoot {
 
 	/** What will be asked for once the pending operation is answered, if anything. */
 	public @Nullable FollowUp followUp() {
-		return followUp;
+		return intent.followUp();
 	}
 
 	/** Money in cents, as stored; a total with fractions of a cent or too large to store is no order to pay. */

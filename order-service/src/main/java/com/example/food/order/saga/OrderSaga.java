@@ -157,7 +157,7 @@ class OrderSaga {
 		}
 		Order order = found.get();
 		if (!order.canAdvanceTo(next)) {
-			ignore(order, fact, detail, whyNotAdvance(order, next));
+			ignore(order, fact, detail, IgnoredFacts.whyNotAdvance(order, next));
 			return;
 		}
 		OrderStatus before = order.progress();
@@ -219,7 +219,7 @@ class OrderSaga {
 		}
 		Order order = found.get();
 		if (!order.canCancel(reason)) {
-			ignore(order, fact, detail, whyNotCancel(order, reason));
+			ignore(order, fact, detail, IgnoredFacts.whyNotCancel(order, reason));
 			return;
 		}
 		OrderStatus before = order.status();
@@ -253,34 +253,6 @@ class OrderSaga {
 	private void ignore(Order order, EventEnvelope fact, String detail, String why) {
 		timeline.record(order.id(), TimelineEntry.ofFact(fact, order.status().name(), null, detail).ignoredBecause(why));
 		log.info("Order {}: ignored {} {}: {}", order.id(), fact.type(), fact.eventId(), why);
-	}
-
-	private static String whyNotAdvance(Order order, OrderStatus next) {
-		OrderStatus status = order.progress();
-		if (status == next) {
-			return "duplicate: the order is already " + status;
-		}
-		if (status == OrderStatus.CANCELLED) {
-			return "the order was already cancelled (" + order.reason()
-					+ "); order.cancelled has asked every service to undo its part"
-					+ (next == OrderStatus.PAID ? ", so payment voids this hold" : "");
-		}
-		if (status == OrderStatus.REJECTED) {
-			return "the order was rejected when placed; no saga runs for it";
-		}
-		return "late: the order is already " + status + ", past " + next;
-	}
-
-	private static String whyNotCancel(Order order, CancellationReason reason) {
-		OrderStatus status = order.status();
-		if (status == OrderStatus.CANCELLED) {
-			return reason.name().equals(order.reason()) ? "duplicate: the order is already cancelled (" + reason + ")"
-					: "the order was already cancelled (" + order.reason() + ")";
-		}
-		if (status == OrderStatus.REJECTED) {
-			return "the order was rejected when placed; no saga runs for it";
-		}
-		return "contradicts an earlier fact: the order is already " + order.progress() + ", too far along for " + reason;
 	}
 
 	/** The happy-path states strictly between the two: those an early fact skips. */

@@ -102,7 +102,9 @@ class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 		double before = outcomes("CANCELLED", "PAYMENT_DECLINED");
 
 		transaction.executeWithoutResult(status -> {
-			orders.findById(orderId).orElseThrow().cancel(CancellationReason.PAYMENT_DECLINED, "card declined", Instant.now());
+			orders.findById(orderId)
+				.orElseThrow()
+				.cancel(CancellationReason.PAYMENT_DECLINED, "card declined", Instant.now());
 			orders.flush(); // the update is written, and with it the listener runs ...
 			status.setRollbackOnly(); // ... but it never commits
 		});
