@@ -13,9 +13,9 @@ interface Deliveries extends JpaRepository<Delivery, UUID> {
 	Optional<Delivery> findByOrderId(UUID orderId);
 
 	/**
-	 * The delivery whose next step is due first, locked until the transaction ends. SKIP LOCKED:
-	 * several replicas (or a slow tick and the next one) share the due deliveries without moving one
-	 * on twice, and without waiting for each other.
+	 * The delivery whose next step is due first, locked until the transaction ends. SKIP
+	 * LOCKED: several replicas (or a slow tick and the next one) share the due deliveries
+	 * without moving one on twice, and without waiting for each other.
 	 */
 	@Query(value = """
 			select * from delivery
@@ -25,4 +25,5 @@ interface Deliveries extends JpaRepository<Delivery, UUID> {
 			for update skip locked
 			""", nativeQuery = true)
 	Optional<Delivery> lockNextDue(Instant now);
+
 }

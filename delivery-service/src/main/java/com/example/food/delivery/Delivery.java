@@ -23,9 +23,10 @@ import com.example.food.infrastructure.domain.AggregateRoot;
 import com.example.food.infrastructure.domain.IllegalTransition;
 
 /**
- * The delivery aggregate: one per order, from the prepared meal to the customer's door. Its state
- * changes only through the methods below; each checks that the change is allowed and registers the
- * event it causes, which {@link Dispatch} writes to the outbox in the same transaction.
+ * The delivery aggregate: one per order, from the prepared meal to the customer's door.
+ * Its state changes only through the methods below; each checks that the change is
+ * allowed and registers the event it causes, which {@link Dispatch} writes to the outbox
+ * in the same transaction.
  */
 @Entity
 public class Delivery extends AggregateRoot {
@@ -70,7 +71,8 @@ public class Delivery extends AggregateRoot {
 
 	private Instant updatedAt;
 
-	// Null until first saved: that is how Spring Data tells a new delivery (insert) from a loaded one.
+	// Null until first saved: that is how Spring Data
+	// tells a new delivery (insert) from a loaded one.
 	@Version
 	private @Nullable Long version;
 
@@ -79,9 +81,10 @@ public class Delivery extends AggregateRoot {
 	}
 
 	/**
-	 * A meal is ready: a delivery starts, waiting for a courier, with its first search due at once.
-	 *
-	 * @param cause the meal.prepared event, which the delivery's first event will name as its cause
+	 * A meal is ready: a delivery starts, waiting for a courier, with its first search
+	 * due at once.
+	 * @param cause the meal.prepared event, which the delivery's first event will name as
+	 * its cause
 	 */
 	static Delivery start(UUID orderId, DeliveryAddress address, UUID cause, Instant now) {
 		Delivery delivery = new Delivery();
@@ -99,7 +102,10 @@ public class Delivery extends AggregateRoot {
 		return delivery;
 	}
 
-	/** A courier was free: they set off, and hand the meal over {@code deliveryTime} from now. */
+	/**
+	 * A courier was free: they set off, and hand the meal over {@code deliveryTime} from
+	 * now.
+	 */
 	void assign(Courier courier, Instant now, Duration deliveryTime) {
 		requireStatus(DeliveryStatus.WAITING_FOR_COURIER, "assign a courier");
 		courier.takeOn(id);
@@ -113,9 +119,9 @@ public class Delivery extends AggregateRoot {
 	}
 
 	/**
-	 * No courier was free. Another search is due {@code retryInterval} from now, unless this was the
-	 * last of {@code maxAttempts}: then the delivery fails, and the saga compensates (the order
-	 * service cancels the order and the payment is refunded).
+	 * No courier was free. Another search is due {@code retryInterval} from now, unless
+	 * this was the last of {@code maxAttempts}: then the delivery fails, and the saga
+	 * compensates (the order service cancels the order and the payment is refunded).
 	 */
 	void noCourierFree(Instant now, Duration retryInterval, int maxAttempts) {
 		requireStatus(DeliveryStatus.WAITING_FOR_COURIER, "count a search without a courier");
@@ -148,8 +154,8 @@ public class Delivery extends AggregateRoot {
 	}
 
 	/**
-	 * An event this delivery caused, in its envelope for the outbox: each names the one before it as
-	 * its cause, the first the meal.prepared.
+	 * An event this delivery caused, in its envelope for the outbox: each names the one
+	 * before it as its cause, the first the meal.prepared.
 	 */
 	EventEnvelope announce(FoodEvent event) {
 		EventEnvelope envelope = EventEnvelope.of(event, orderId, lastEventId);
@@ -214,4 +220,5 @@ public class Delivery extends AggregateRoot {
 	public Instant updatedAt() {
 		return updatedAt;
 	}
+
 }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.food.delivery.courier.Courier;
 import com.example.food.delivery.courier.Couriers;
 
-/** The deliveries, open to everyone: where an order's delivery stands, who carries it, how often a courier was sought. */
+/**
+ * The deliveries, open to everyone: where an order's delivery stands, who carries it, how
+ * often a courier was sought.
+ */
 @Tag(name = "Deliveries", description = "Where an order's delivery stands and who carries it")
 @RestController
 @RequestMapping("/deliveries")
@@ -31,11 +34,12 @@ class DeliveryController {
 	}
 
 	/** By order id, as the order id is what a learner has. */
-	@Operation(summary = "The delivery of an order", description = "`WAITING_FOR_COURIER`, `ASSIGNED`, `DELIVERED` "
-			+ "or `FAILED`; the courier and how often one was sought")
+	@Operation(summary = "The delivery of an order",
+			description = "`WAITING_FOR_COURIER`, `ASSIGNED`, `DELIVERED` "
+					+ "or `FAILED`; the courier and how often one was sought")
 	@ApiResponse(responseCode = "200", description = "The delivery")
-	@ApiResponse(responseCode = "404", description = "`delivery-not-found`: delivery has not heard of the order, or "
-			+ "not yet")
+	@ApiResponse(responseCode = "404",
+			description = "`delivery-not-found`: delivery has not heard of the order, or " + "not yet")
 	@GetMapping
 	DeliveryView ofOrder(@RequestParam UUID orderId) {
 		return view(deliveries.findByOrderId(orderId).orElseThrow(() -> DeliveryNotFound.forOrder(orderId)));
@@ -54,4 +58,5 @@ class DeliveryController {
 		String courierName = courierId == null ? null : couriers.findById(courierId).map(Courier::name).orElse(null);
 		return DeliveryView.of(delivery, courierName);
 	}
+
 }

@@ -13,13 +13,15 @@ import com.example.food.infrastructure.observability.OutageLog;
 import com.example.food.infrastructure.observability.StoredTraces;
 
 /**
- * The clock of the deliveries: moves on each delivery whose next step is due (a new search for a
- * courier, or the hand-over). The timers are not in memory but in the database
- * ({@code delivery.due_at}): they survive a restart or a crash, and any replica picks them up.
+ * The clock of the deliveries: moves on each delivery whose next step is due (a new
+ * search for a courier, or the hand-over). The timers are not in memory but in the
+ * database ({@code delivery.due_at}): they survive a restart or a crash, and any replica
+ * picks them up.
  *
- * <p>Each delivery is moved on in its own short transaction, so one that fails does not hold back
- * the others' commits; it stays due and is tried again at the next tick. It runs on the
- * {@link DeliveryTimerConfiguration delivery timer}'s thread.
+ * <p>
+ * Each delivery is moved on in its own short transaction, so one that fails does not hold
+ * back the others' commits; it stays due and is tried again at the next tick. It runs on
+ * the {@link DeliveryTimerConfiguration delivery timer}'s thread.
  */
 @Component
 class DeliveryPoller {
@@ -69,11 +71,13 @@ class DeliveryPoller {
 	/** Moves on the delivery that is due first; false if none is due. */
 	private boolean advanceNextDue() {
 		Boolean advanced = transaction.execute(status -> deliveries.lockNextDue(clock.instant()).map(delivery -> {
-			// In the order's trace, although the timer fires long after the delivery started.
+			// In the order's trace, although the timer
+			// fires long after the delivery started.
 			String step = delivery.status() == DeliveryStatus.ASSIGNED ? "delivery hand over" : "delivery find courier";
 			traces.resume(delivery.id(), step, delivery.orderId(), () -> dispatch.advance(delivery));
 			return true;
 		}).orElse(false));
 		return Boolean.TRUE.equals(advanced);
 	}
+
 }

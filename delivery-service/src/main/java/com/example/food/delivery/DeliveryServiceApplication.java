@@ -12,4 +12,5 @@ public class DeliveryServiceApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(DeliveryServiceApplication.class, args);
 	}
+
 }

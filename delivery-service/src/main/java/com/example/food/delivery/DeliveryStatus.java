@@ -6,7 +6,9 @@ package com.example.food.delivery;
  */
 public enum DeliveryStatus {
 
-	/** Created; no courier free at the last attempt, the next one is due at {@code dueAt}. */
+	/**
+	 * Created; no courier free at the last attempt, the next one is due at {@code dueAt}.
+	 */
 	WAITING_FOR_COURIER,
 
 	/** A courier is on the way; the hand-over is due at {@code dueAt}. */
@@ -15,6 +17,10 @@ public enum DeliveryStatus {
 	/** Handed to the customer; the courier is back in the pool. */
 	DELIVERED,
 
-	/** No courier after every attempt: the order service cancels the order with NO_COURIER. */
+	/**
+	 * No courier after every attempt: the order service cancels the order with
+	 * NO_COURIER.
+	 */
 	FAILED
+
 }

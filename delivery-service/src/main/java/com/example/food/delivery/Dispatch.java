@@ -21,9 +21,9 @@ import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.infrastructure.polling.Poller;
 
 /**
- * The delivery use cases: start a delivery when a meal is ready, and move a due one on. Each runs in
- * its caller's transaction (the event handler's, or the poller's), and writes the events it causes
- * to the outbox in that same transaction.
+ * The delivery use cases: start a delivery when a meal is ready, and move a due one on.
+ * Each runs in its caller's transaction (the event handler's, or the poller's), and
+ * writes the events it causes to the outbox in that same transaction.
  */
 @Service
 class Dispatch {
@@ -56,22 +56,24 @@ class Dispatch {
 	}
 
 	/**
-	 * Saga step meal.prepared -> delivery.assigned (or a wait for a courier): one delivery per order,
-	 * and a courier for it at once if one is free.
+	 * Saga step meal.prepared -> delivery.assigned (or a wait for a courier): one
+	 * delivery per order, and a courier for it at once if one is free.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void dispatch(MealPrepared meal, EventEnvelope envelope) {
 		UUID orderId = envelope.orderId();
 		Optional<Delivery> existing = deliveries.findByOrderId(orderId);
 		if (existing.isPresent()) {
-			// Another meal.prepared for the same order (a kitchen that announced twice, a replay): the
-			// order already has its delivery, and a second one would send a second courier.
+			// Another meal.prepared for the same order (a kitchen that
+			// announced twice, a replay): the order already has its
+			// delivery, and a second one would send a second courier.
 			log.info("Order {}: ignored: meal.prepared {} for an order that already has delivery {} ({})", orderId,
 					envelope.eventId(), existing.get().id(), existing.get().status());
 			return;
 		}
-		// Two different meal.prepared events for one order at the same instant: the second insert fails
-		// on the unique order id, the listener retries it, and the retry lands in the branch above.
+		// Two different meal.prepared events for one order at the same
+		// instant: the second insert fails on the unique order id, the
+		// listener retries it, and the retry lands in the branch above.
 		Delivery started = Delivery.start(orderId, meal.deliveryAddress(), envelope.eventId(), clock.instant());
 		Delivery delivery = deliveries.save(started);
 		// Its timer's steps (another search, the hand-over) continue this trace.
@@ -79,14 +81,15 @@ class Dispatch {
 		log.info("Order {}: meal.prepared, delivery {} created for {}", orderId, delivery.id(),
 				delivery.address().city());
 		lookForCourier(delivery);
-		// The hand-over is then due when the delivery time is up: the timer is woken for it.
+		// The hand-over is then due when the delivery
+		// time is up: the timer is woken for it.
 		deliveryTimer.wakeAfterCommit(settings.deliveryTime());
 	}
 
 	/**
 	 * Saga step (timer): a due delivery moves on. One waiting for a courier looks again
-	 * (delivery.assigned, or delivery.failed after the last attempt); one out with a courier is
-	 * handed over (delivery.completed).
+	 * (delivery.assigned, or delivery.failed after the last attempt); one out with a
+	 * courier is handed over (delivery.completed).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void advance(Delivery delivery) {
@@ -126,9 +129,11 @@ class Dispatch {
 		if (courierId == null) {
 			throw new IllegalStateException("Delivery " + delivery.id() + " is ASSIGNED without a courier");
 		}
-		// Locked: an operator's change to the same courier waits for this hand-over instead of racing it.
+		// Locked: an operator's change to the same courier
+		// waits for this hand-over instead of racing it.
 		Courier courier = couriers.lockById(courierId)
-			.orElseThrow(() -> new IllegalStateException("Delivery " + delivery.id() + " has an unknown courier " + courierId));
+			.orElseThrow(() -> new IllegalStateException(
+					"Delivery " + delivery.id() + " has an unknown courier " + courierId));
 		delivery.complete(courier, clock.instant());
 		log.info("Order {}: delivery.completed, courier {} handed over delivery {} and is back", delivery.orderId(),
 				courier.id(), delivery.id());
@@ -138,4 +143,5 @@ class Dispatch {
 	private void publish(Delivery delivery) {
 		delivery.takeEvents().forEach(event -> outbox.add(delivery.announce(event)));
 	}
+
 }

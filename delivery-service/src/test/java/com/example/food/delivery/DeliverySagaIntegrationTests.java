@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The delivery step of the saga through its real inputs and outputs: meal.prepared published on
- * the real broker, the delivery events read back from it, the delivery read over HTTP.
+ * The delivery step of the saga through its real inputs and outputs: meal.prepared
+ * published on the real broker, the delivery events read back from it, the delivery read
+ * over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -117,7 +118,8 @@ class DeliverySagaIntegrationTests {
 		Duration waited = Duration.between(Instant.parse(delivery.get("createdAt").asString()),
 				Instant.parse(delivery.get("failedAt").asString()));
 		assertThat(waited).as("a pause between each two searches")
-			.isGreaterThanOrEqualTo(Duration.ofMillis((long) FastDeliveries.RETRY_INTERVAL_MS * (FastDeliveries.MAX_ATTEMPTS - 1)));
+			.isGreaterThanOrEqualTo(
+					Duration.ofMillis((long) FastDeliveries.RETRY_INTERVAL_MS * (FastDeliveries.MAX_ATTEMPTS - 1)));
 	}
 
 	@Test
@@ -145,7 +147,8 @@ class DeliverySagaIntegrationTests {
 		bus.publish(meal);
 
 		bus.await(DeliveryCompleted.class, orderId);
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> bus.events(DeliveryAssigned.class, orderId).size() == 1);
 		assertThat(deliveriesOf(orderId)).isEqualTo(1);
 	}
@@ -161,7 +164,8 @@ class DeliverySagaIntegrationTests {
 
 		await().until(() -> processed(again.eventId()));
 		bus.await(DeliveryCompleted.class, orderId);
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> bus.events(DeliveryAssigned.class, orderId).size() == 1);
 		assertThat(deliveriesOf(orderId)).isEqualTo(1);
 		assertThat(deliveryOf(orderId).get("address").get("city").asString()).isEqualTo("Springfield");
@@ -169,15 +173,18 @@ class DeliverySagaIntegrationTests {
 
 	@Test
 	void neverGivesOneCourierTwoDeliveriesAtOnce() {
-		// More orders than couriers, all at once, on four consumers: the couriers are raced for.
+		// More orders than couriers, all at once, on
+		// four consumers: the couriers are raced for.
 		List<UUID> orders = IntStream.range(0, 3 * TestPool.COURIERS).mapToObj(i -> UUID.randomUUID()).toList();
 
 		orders.forEach(orderId -> bus.publish(Meals.preparedFor(orderId)));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> orders.stream()
-			.allMatch(orderId -> !bus.events(DeliveryCompleted.class, orderId).isEmpty()
-					|| !bus.events(DeliveryFailed.class, orderId).isEmpty()));
-		Map<String, List<Trip>> tripsByCourier = tripsOf(orders).stream().collect(Collectors.groupingBy(Trip::courierId));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> orders.stream()
+				.allMatch(orderId -> !bus.events(DeliveryCompleted.class, orderId).isEmpty()
+						|| !bus.events(DeliveryFailed.class, orderId).isEmpty()));
+		Map<String, List<Trip>> tripsByCourier = tripsOf(orders).stream()
+			.collect(Collectors.groupingBy(Trip::courierId));
 		assertThat(tripsByCourier).isNotEmpty();
 		tripsByCourier.forEach((courierId, trips) -> {
 			for (int i = 1; i < trips.size(); i++) {
@@ -216,8 +223,11 @@ class DeliverySagaIntegrationTests {
 				select courier_id, assigned_at, delivered_at from delivery
 				where order_id in (:orders) and courier_id is not null
 				order by courier_id, assigned_at
-				""").param("orders", orders).query((rs, row) -> new Trip(rs.getString("courier_id"),
-				rs.getTimestamp("assigned_at").toInstant(), rs.getTimestamp("delivered_at").toInstant())).list());
+				""")
+			.param("orders", orders)
+			.query((rs, row) -> new Trip(rs.getString("courier_id"), rs.getTimestamp("assigned_at").toInstant(),
+					rs.getTimestamp("delivered_at").toInstant()))
+			.list());
 	}
 
 	private JsonNode deliveryOf(UUID orderId) {
@@ -261,4 +271,5 @@ class DeliverySagaIntegrationTests {
 	private TestPool pool() {
 		return TestPool.on(jdbc);
 	}
+
 }

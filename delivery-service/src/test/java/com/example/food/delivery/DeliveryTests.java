@@ -60,8 +60,7 @@ class DeliveryTests {
 		delivery.noCourierFree(NOW, RETRY, 1);
 
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(delivery.takeEvents())
-			.containsExactly(new DeliveryFailed("no courier available", 1));
+		assertThat(delivery.takeEvents()).containsExactly(new DeliveryFailed("no courier available", 1));
 	}
 
 	@Test
@@ -114,4 +113,5 @@ class DeliveryTests {
 
 		assertThatIllegalStateException().isThrownBy(() -> delivery.complete(new Courier("courier-2", "Grace"), NOW));
 	}
+
 }

@@ -10,13 +10,15 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The delivery timers shortened for tests, so that a saga's waits take a fraction of a second:
- * 200 ms on the road, 300 ms between searches for a courier, 4 searches, a poller tick every 100 ms.
- * Four consumers play four replicas racing for the couriers.
+ * The delivery timers shortened for tests, so that a saga's waits take a fraction of a
+ * second: 200 ms on the road, 300 ms between searches for a courier, 4 searches, a poller
+ * tick every 100 ms. Four consumers play four replicas racing for the couriers.
  *
- * <p>Every test class of this module carries exactly these settings, and so shares one application
- * context: a second context would be a second consumer of {@code delivery.events} and a second
- * poller, with other timers, on the same queue and database.
+ * <p>
+ * Every test class of this module carries exactly these settings, and so shares one
+ * application context: a second context would be a second consumer of
+ * {@code delivery.events} and a second poller, with other timers, on the same queue and
+ * database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,4 +35,5 @@ public @interface FastDeliveries {
 	int RETRY_INTERVAL_MS = 300;
 
 	int MAX_ATTEMPTS = 4;
+
 }

@@ -26,4 +26,5 @@ public final class Meals {
 				List.of(new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50"))), address),
 				orderId, UUID.randomUUID());
 	}
+
 }

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The courier pool and the deliveries, straight from the database: a test's way to start from a
- * known pool and to check what no API shows (who carried what, when).
+ * The courier pool and the deliveries, straight from the database: a test's way to start
+ * from a known pool and to check what no API shows (who carried what, when).
  */
 public final class TestPool {
 
@@ -27,8 +27,9 @@ public final class TestPool {
 	}
 
 	/**
-	 * Waits until every delivery an earlier test started is over (the pool is shared by all tests),
-	 * then puts every courier on duty: each test starts with all couriers available.
+	 * Waits until every delivery an earlier test started is over (the pool is shared by
+	 * all tests), then puts every courier on duty: each test starts with all couriers
+	 * available.
 	 */
 	public void awaitIdleAndRefill() {
 		await().atMost(Duration.ofSeconds(15)).until(() -> activeDeliveries() == 0);
@@ -46,21 +47,25 @@ public final class TestPool {
 	}
 
 	public boolean isAvailable(String courierId) {
-		return jdbc.sql("select available from courier where id = :id").param("id", courierId).query(Boolean.class).single();
+		return jdbc.sql("select available from courier where id = :id")
+			.param("id", courierId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**
-	 * Sends a courier out on a delivery that is handed over only when {@link #handOverNow} says so:
-	 * a courier who stays out as long as a test needs.
+	 * Sends a courier out on a delivery that is handed over only when
+	 * {@link #handOverNow} says so: a courier who stays out as long as a test needs.
 	 */
 	public UUID sendOutUntilReleased(String courierId) {
 		UUID deliveryId = UUID.randomUUID();
-		jdbc.sql("""
-				insert into delivery (id, order_id, courier_id, status, delivery_street, delivery_city, delivery_postcode,
-				                      attempts, created_at, updated_at, assigned_at, due_at, last_event_id)
-				values (:id, :orderId, :courierId, 'ASSIGNED', '1 Main St', 'Springfield', '12345',
-				        1, now(), now(), now(), now() + interval '1 hour', :cause)
-				""")
+		jdbc.sql(
+				"""
+						insert into delivery (id, order_id, courier_id, status, delivery_street, delivery_city, delivery_postcode,
+						                      attempts, created_at, updated_at, assigned_at, due_at, last_event_id)
+						values (:id, :orderId, :courierId, 'ASSIGNED', '1 Main St', 'Springfield', '12345',
+						        1, now(), now(), now(), now() + interval '1 hour', :cause)
+						""")
 			.param("id", deliveryId)
 			.param("orderId", UUID.randomUUID())
 			.param("courierId", courierId)
@@ -79,6 +84,10 @@ public final class TestPool {
 	}
 
 	public String statusOf(UUID deliveryId) {
-		return jdbc.sql("select status from delivery where id = :id").param("id", deliveryId).query(String.class).single();
+		return jdbc.sql("select status from delivery where id = :id")
+			.param("id", deliveryId)
+			.query(String.class)
+			.single();
 	}
+
 }

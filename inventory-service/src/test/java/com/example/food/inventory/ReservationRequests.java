@@ -18,4 +18,5 @@ public final class ReservationRequests {
 		return """
 				{"orderId": "%s", "lines": [%s]}""".formatted(orderId, lines);
 	}
+
 }

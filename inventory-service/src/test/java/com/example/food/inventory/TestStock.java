@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The products of a test and what the database says about them, written and read with plain SQL.
- * Each test makes its own SKUs, so that no test depends on another's stock or on the seed menu.
+ * The products of a test and what the database says about them, written and read with
+ * plain SQL. Each test makes its own SKUs, so that no test depends on another's stock or
+ * on the seed menu.
  */
 public final class TestStock {
 
@@ -81,8 +82,9 @@ public final class TestStock {
 	}
 
 	/**
-	 * Whether the service has handled this event: the idempotent consumer records its id in the
-	 * handler's transaction, so once it is there, whatever the handler did (or ignored) is visible.
+	 * Whether the service has handled this event: the idempotent consumer records its id
+	 * in the handler's transaction, so once it is there, whatever the handler did (or
+	 * ignored) is visible.
 	 */
 	public boolean hasProcessed(UUID eventId) {
 		return jdbc.sql("select count(*) from processed_event where event_id = :eventId")
@@ -97,4 +99,5 @@ public final class TestStock {
 			.param("status", status)
 			.update();
 	}
+
 }

@@ -12,4 +12,5 @@ public class KitchenServiceApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(KitchenServiceApplication.class, args);
 	}
+
 }

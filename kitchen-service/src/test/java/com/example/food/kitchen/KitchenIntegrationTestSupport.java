@@ -32,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * kitchen-service on the test run's real PostgreSQL and RabbitMQ, driven only through its real
- * inputs (events on the bus, HTTP) and checked through its real outputs (events, HTTP, its tables).
- * Preparation takes 200 ms and the timer polls every 100 ms (see config/application.yml); a test
- * that must act before a meal is ready holds the {@link TestClock} still.
+ * kitchen-service on the test run's real PostgreSQL and RabbitMQ, driven only through its
+ * real inputs (events on the bus, HTTP) and checked through its real outputs (events,
+ * HTTP, its tables). Preparation takes 200 ms and the timer polls every 100 ms (see
+ * config/application.yml); a test that must act before a meal is ready holds the
+ * {@link TestClock} still.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -78,7 +79,10 @@ public abstract class KitchenIntegrationTestSupport {
 		return "DISH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 	}
 
-	/** payment.completed for the order, one of each SKU at 10.00, as payment-service would announce it. */
+	/**
+	 * payment.completed for the order, one of each SKU at 10.00, as payment-service would
+	 * announce it.
+	 */
 	protected static EventEnvelope paymentCompleted(UUID orderId, String... skus) {
 		List<OrderLine> lines = Arrays.stream(skus)
 			.map(sku -> new OrderLine(sku, "Dish " + sku, 1, new BigDecimal("10.00")))
@@ -92,7 +96,10 @@ public abstract class KitchenIntegrationTestSupport {
 		return EventEnvelope.of(new OrderCancellationRequested(reason, null), orderId);
 	}
 
-	/** Waits until the kitchen has handled the event: its id is recorded in the same transaction as the effect. */
+	/**
+	 * Waits until the kitchen has handled the event: its id is recorded in the same
+	 * transaction as the effect.
+	 */
 	protected void awaitHandled(EventEnvelope event) {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> jdbc.sql("select count(*) from processed_event where event_id = :id")
@@ -101,7 +108,10 @@ public abstract class KitchenIntegrationTestSupport {
 				.single() == 1);
 	}
 
-	/** The events the kitchen wrote to its outbox about the order, oldest first; the bus gets these and only these. */
+	/**
+	 * The events the kitchen wrote to its outbox about the order, oldest first; the bus
+	 * gets these and only these.
+	 */
 	protected List<EventEnvelope> outbox(UUID orderId) {
 		return jdbc.sql("select payload from outbox_message where order_id = :orderId order by id")
 			.param("orderId", orderId)

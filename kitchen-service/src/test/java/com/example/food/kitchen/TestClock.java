@@ -9,8 +9,9 @@ import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The real time, unless a test holds it still: while frozen, the meal timer never sees a ticket's
- * time come, so a test can act on an ACCEPTED ticket before it is PREPARED, without a race.
+ * The real time, unless a test holds it still: while frozen, the meal timer never sees a
+ * ticket's time come, so a test can act on an ACCEPTED ticket before it is PREPARED,
+ * without a race.
  */
 public final class TestClock extends Clock {
 
@@ -46,4 +47,5 @@ public final class TestClock extends Clock {
 	public Clock withZone(ZoneId zone) {
 		throw new UnsupportedOperationException("the kitchen works in UTC");
 	}
+
 }

@@ -10,9 +10,9 @@ import org.springframework.http.HttpStatus;
 import com.example.food.infrastructure.web.ProblemException;
 
 /**
- * Inventory did not answer in time, kept failing, or its circuit breaker is open: the order was
- * cancelled (reason INVENTORY_UNAVAILABLE). A transient state, hence 503 with Retry-After: the same
- * request may well succeed later.
+ * Inventory did not answer in time, kept failing, or its circuit breaker is open: the
+ * order was cancelled (reason INVENTORY_UNAVAILABLE). A transient state, hence 503 with
+ * Retry-After: the same request may well succeed later.
  */
 public class InventoryUnavailable extends ProblemException {
 
@@ -25,8 +25,9 @@ public class InventoryUnavailable extends ProblemException {
 	}
 
 	private static String detail(UUID orderId, String reason, Duration retryAfter) {
-		return "Inventory is unavailable (" + reason + "). Order " + orderId + " was cancelled and nothing was charged; "
-				+ "retry in " + seconds(retryAfter) + " s (the same Idempotency-Key may be sent again).";
+		return "Inventory is unavailable (" + reason + "). Order " + orderId
+				+ " was cancelled and nothing was charged; " + "retry in " + seconds(retryAfter)
+				+ " s (the same Idempotency-Key may be sent again).";
 	}
 
 	@Override
@@ -36,8 +37,10 @@ public class InventoryUnavailable extends ProblemException {
 		return headers;
 	}
 
-	// Retry-After counts whole seconds; rounding up never invites a client back too early.
+	// Retry-After counts whole seconds; rounding
+	// up never invites a client back too early.
 	private static long seconds(Duration duration) {
 		return Math.max(1, (duration.toMillis() + 999) / 1000);
 	}
+
 }

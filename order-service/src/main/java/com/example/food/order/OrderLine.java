@@ -7,9 +7,10 @@ import jakarta.persistence.Embeddable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of an order. Name and unit price are copied from inventory's reservation when the
- * order is placed, so that a later price change on the menu leaves a placed order as it was; they
- * are null for an order that inventory never priced (rejected, or cancelled for want of an answer).
+ * One line of an order. Name and unit price are copied from inventory's reservation when
+ * the order is placed, so that a later price change on the menu leaves a placed order as
+ * it was; they are null for an order that inventory never priced (rejected, or cancelled
+ * for want of an answer).
  */
 @Embeddable
 public record OrderLine(String sku, @Nullable String name, int quantity, @Nullable BigDecimal unitPrice) {

@@ -30,16 +30,19 @@ import com.example.food.order.timeline.Timeline;
 import com.example.food.order.timeline.TimelineEntry;
 
 /**
- * The order use cases: place, cancel, find, list, and the timeline. Each change is saved with the
- * events it causes (outbox) and its timeline entry in one transaction. What other services' facts
- * do to an order is in the saga package.
+ * The order use cases: place, cancel, find, list, and the timeline. Each change is saved
+ * with the events it causes (outbox) and its timeline entry in one transaction. What
+ * other services' facts do to an order is in the saga package.
  */
 @Service
 public class OrderManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
 
-	/** A request that meets a concurrent change of its order tries again; a few times is plenty. */
+	/**
+	 * A request that meets a concurrent change of its order tries again; a few times is
+	 * plenty.
+	 */
 	private static final int MAX_ATTEMPTS_ON_CONFLICT = 3;
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
@@ -69,16 +72,19 @@ public class OrderManagement {
 		this.clock = clock;
 	}
 
-	/** An order as a request left it: {@code created} is false when an earlier request with the same key made it. */
+	/**
+	 * An order as a request left it: {@code created} is false when an earlier request
+	 * with the same key made it.
+	 */
 	public record Placed(Order order, boolean created) {
 
 	}
 
 	/**
-	 * Reserves the stock at inventory, then saves the order and its event in one short transaction.
-	 * No transaction is open during the remote call: it may take seconds, and a database connection
-	 * held that long by each waiting request would run the pool dry exactly when inventory is slow.
-	 *
+	 * Reserves the stock at inventory, then saves the order and its event in one short
+	 * transaction. No transaction is open during the remote call: it may take seconds,
+	 * and a database connection held that long by each waiting request would run the pool
+	 * dry exactly when inventory is slow.
 	 * @throws StockInsufficient after saving the order as REJECTED
 	 * @throws UnknownProducts with nothing saved
 	 * @throws InventoryUnavailable after saving the order as CANCELLED and announcing it
@@ -88,11 +94,13 @@ public class OrderManagement {
 				: keys.claim(idempotencyKey, request, UUID.randomUUID());
 		Optional<Order> earlier = orders.findById(orderId);
 		if (earlier.isPresent()) {
-			log.info("Order {}: repeated request with the same Idempotency-Key, answering the order as it stands", orderId);
+			log.info("Order {}: repeated request with the same Idempotency-Key, answering the order as it stands",
+					orderId);
 			return new Placed(earlier.get(), false);
 		}
 		OrderLogContext.set(orderId);
-		log.info("Order {}: placing for customer {} with {} line(s)", orderId, request.customerId(), request.lines().size());
+		log.info("Order {}: placing for customer {} with {} line(s)", orderId, request.customerId(),
+				request.lines().size());
 		ReservationOutcome outcome = reserve(orderId, request, idempotencyKey);
 		return switch (outcome) {
 			case ReservationOutcome.Reserved reserved -> {
@@ -112,30 +120,33 @@ public class OrderManagement {
 			}
 			case ReservationOutcome.Unavailable unavailable -> {
 				log.warn("Order {}: CANCELLED, inventory unavailable: {}", orderId, unavailable.reason());
-				// The key is released with the cancellation: a 503 invites a retry, and the retry must
-				// place a new order, since this one's reservation (if any) is being released.
-				yield refuse(saveNew(Order.cancelForUnavailableInventory(orderId, request, unavailable.reason(),
-						clock.instant()),
-						idempotencyKey, "inventory unavailable"), new InventoryUnavailable(orderId, unavailable.reason(), unavailable.retryAfter()));
+				// The key is released with the cancellation: a 503 invites
+				// a retry, and the retry must place a new order, since
+				// this one's reservation (if any) is being released.
+				yield refuse(
+						saveNew(Order.cancelForUnavailableInventory(orderId, request, unavailable.reason(),
+								clock.instant()), idempotencyKey, "inventory unavailable"),
+						new InventoryUnavailable(orderId, unavailable.reason(), unavailable.retryAfter()));
 			}
 		};
 	}
 
 	/**
-	 * The customer's cancellation: a request the kitchen answers. The order waits in CANCELLING and
-	 * order.cancellation-requested asks the kitchen; read the outcome from the order. An order already
-	 * cancelling or cancelled is answered as it stands. A saga fact that changes the order at the same
-	 * moment wins the optimistic lock; the request is then simply made again on the order as it now is.
-	 *
-	 * @throws OrderNotCancellable if its meal is known to be prepared, or it was delivered or rejected
+	 * The customer's cancellation: a request the kitchen answers. The order waits in
+	 * CANCELLING and order.cancellation-requested asks the kitchen; read the outcome from
+	 * the order. An order already cancelling or cancelled is answered as it stands. A
+	 * saga fact that changes the order at the same moment wins the optimistic lock; the
+	 * request is then simply made again on the order as it now is.
+	 * @throws OrderNotCancellable if its meal is known to be prepared, or it was
+	 * delivered or rejected
 	 */
 	public Order requestCancellation(UUID orderId) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return transaction.execute(status -> {
 					Order order = find(orderId);
-					order.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request",
-							clock.instant());
+					order.requestCancellation(CancellationReason.CUSTOMER_REQUEST,
+							"Cancelled at the customer's request", clock.instant());
 					if (record(order) > 0) {
 						orders.saveAndFlush(order);
 						timeline.record(orderId, ownStep(order, "cancellation requested by customer"));
@@ -148,15 +159,17 @@ public class OrderManagement {
 				if (attempt == MAX_ATTEMPTS_ON_CONFLICT) {
 					throw ex;
 				}
-				log.info("Order {}: changed by a saga fact while being cancelled; asking again on its new state", orderId);
+				log.info("Order {}: changed by a saga fact while being cancelled; asking again on its new state",
+						orderId);
 			}
 		}
 	}
 
 	/**
-	 * Asks the kitchen to cancel an order that sat in {@code stuckIn} past its deadline, if it is still
-	 * there and may still be cancelled; like a customer's request, it is cancelled only if the kitchen
-	 * grants it. False if there was nothing to ask (the saga moved on meanwhile, or too far).
+	 * Asks the kitchen to cancel an order that sat in {@code stuckIn} past its deadline,
+	 * if it is still there and may still be cancelled; like a customer's request, it is
+	 * cancelled only if the kitchen grants it. False if there was nothing to ask (the
+	 * saga moved on meanwhile, or too far).
 	 */
 	@Transactional
 	public boolean requestCancellationForDeadline(UUID orderId, OrderStatus stuckIn, String detail) {
@@ -174,8 +187,8 @@ public class OrderManagement {
 
 	/**
 	 * Every step of the order's saga, oldest first.
-	 *
-	 * @throws OrderNotFound if there is no such order (an empty timeline would hide a wrong id)
+	 * @throws OrderNotFound if there is no such order (an empty timeline would hide a
+	 * wrong id)
 	 */
 	@Transactional(readOnly = true)
 	public List<Timeline.Recorded> timeline(UUID orderId) {
@@ -200,19 +213,24 @@ public class OrderManagement {
 	private ReservationOutcome reserve(UUID orderId, PlaceOrder request, @Nullable String idempotencyKey) {
 		try {
 			return inventory.reserve(new ReservationRequest(orderId,
-					request.lines().stream().map(line -> new ReservationRequest.Line(line.sku(), line.quantity())).toList()));
+					request.lines()
+						.stream()
+						.map(line -> new ReservationRequest.Line(line.sku(), line.quantity()))
+						.toList()));
 		}
 		catch (RuntimeException ex) {
-			// Inventory refused the request itself (a 4xx this code does not expect): nothing was
-			// reserved and nothing is kept, so a corrected retry must not be bound to this attempt.
+			// Inventory refused the request itself (a 4xx this code does
+			// not expect): nothing was reserved and nothing is kept, so
+			// a corrected retry must not be bound to this attempt.
 			release(idempotencyKey, orderId);
 			throw ex;
 		}
 	}
 
 	/**
-	 * Saves a new order and the events it caused in one transaction. If a concurrent request with
-	 * the same Idempotency-Key saved this order first, that one stands and is answered instead.
+	 * Saves a new order and the events it caused in one transaction. If a concurrent
+	 * request with the same Idempotency-Key saved this order first, that one stands and
+	 * is answered instead.
 	 */
 	private Placed saveNew(Order order, @Nullable String releasedKey, String step) {
 		try {
@@ -233,21 +251,31 @@ public class OrderManagement {
 		}
 	}
 
-	/** Writes the events the order caused to the outbox, in the caller's transaction; says how many. */
+	/**
+	 * Writes the events the order caused to the outbox, in the caller's transaction; says
+	 * how many.
+	 */
 	private int record(Order order) {
-		List<EventEnvelope> events = order.takeEvents().stream().map(event -> EventEnvelope.of(event, order.id())).toList();
+		List<EventEnvelope> events = order.takeEvents()
+			.stream()
+			.map(event -> EventEnvelope.of(event, order.id()))
+			.toList();
 		events.forEach(outbox::add);
 		return events.size();
 	}
 
-	/** The order's own step as the timeline shows it: its new status, and for an end, the reason. */
+	/**
+	 * The order's own step as the timeline shows it: its new status, and for an end, the
+	 * reason.
+	 */
 	private static TimelineEntry ownStep(Order order, String step) {
 		String detail = order.status() == OrderStatus.AWAITING_PAYMENT
 				? order.lines().size() + " line(s), total " + order.total() : order.reasonDetail();
 		return TimelineEntry.ofOrder(order.updatedAt(), step, order.status().name(), order.reason(), detail);
 	}
 
-	// The refusal belongs to the request that made the order; a concurrent duplicate gets the order.
+	// The refusal belongs to the request that made the
+	// order; a concurrent duplicate gets the order.
 	private static Placed refuse(Placed placed, RuntimeException refusal) {
 		if (placed.created()) {
 			throw refusal;
@@ -267,4 +295,5 @@ public class OrderManagement {
 			.map(line -> OrderLine.priced(line.sku(), line.name(), line.quantity(), line.unitPrice()))
 			.toList();
 	}
+
 }

@@ -14,4 +14,5 @@ public class OrderNotFound extends ProblemException {
 		super(HttpStatus.NOT_FOUND, "order-not-found", "Order not found", "There is no order " + orderId + ".",
 				Map.of("orderId", orderId));
 	}
+
 }

@@ -2,10 +2,11 @@ package com.example.food.order;
 
 /**
  * Where an order's saga stands. The happy path runs from {@code AWAITING_PAYMENT} to
- * {@code DELIVERED}, in the order declared here; {@code REJECTED} (inventory had not enough stock,
- * nothing was reserved) and {@code CANCELLED} (with a reason) are the other ends.
- * {@code CANCELLING} is a semantic lock: the order asked the kitchen to cancel it and waits for the
- * answer; it ends CANCELLED if the kitchen grants it, and returns to the happy path if not.
+ * {@code DELIVERED}, in the order declared here; {@code REJECTED} (inventory had not
+ * enough stock, nothing was reserved) and {@code CANCELLED} (with a reason) are the other
+ * ends. {@code CANCELLING} is a semantic lock: the order asked the kitchen to cancel it
+ * and waits for the answer; it ends CANCELLED if the kitchen grants it, and returns to
+ * the happy path if not.
  */
 public enum OrderStatus {
 
@@ -20,7 +21,10 @@ public enum OrderStatus {
 		};
 	}
 
-	/** Whether {@code later} comes after this status on the way to {@code DELIVERED}; never off that way. */
+	/**
+	 * Whether {@code later} comes after this status on the way to {@code DELIVERED};
+	 * never off that way.
+	 */
 	public boolean isBefore(OrderStatus later) {
 		return isOnTheHappyPath() && later.isOnTheHappyPath() && ordinal() < later.ordinal();
 	}
@@ -28,4 +32,5 @@ public enum OrderStatus {
 	private boolean isOnTheHappyPath() {
 		return this != REJECTED && this != CANCELLED && this != CANCELLING;
 	}
+
 }

@@ -13,11 +13,18 @@ public interface Orders extends JpaRepository<Order, UUID> {
 
 	Page<Order> findByStatus(OrderStatus status, Pageable pageable);
 
-	/** An order that has been in its status since {@code updatedAt}: ids and times only, not whole orders. */
+	/**
+	 * An order that has been in its status since {@code updatedAt}: ids and times only,
+	 * not whole orders.
+	 */
 	record Idle(UUID id, Instant updatedAt) {
 
 	}
 
-	/** Orders in {@code status} whose last change is older than {@code cutoff}: the saga deadlines' question. */
+	/**
+	 * Orders in {@code status} whose last change is older than {@code cutoff}: the saga
+	 * deadlines' question.
+	 */
 	List<Idle> findByStatusAndUpdatedAtBefore(OrderStatus status, Instant cutoff);
+
 }

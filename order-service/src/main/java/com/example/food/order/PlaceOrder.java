@@ -9,8 +9,9 @@ import com.example.food.events.DeliveryAddress;
 /**
  * What a customer asks for when placing an order, already validated at the edge.
  *
- * <p>Lines naming the same SKU twice are merged into one line with the summed quantity: inventory
- * then reserves each SKU once, and the order shows one line per dish.
+ * <p>
+ * Lines naming the same SKU twice are merged into one line with the summed quantity:
+ * inventory then reserves each SKU once, and the order shows one line per dish.
  */
 public record PlaceOrder(String customerId, List<Line> lines, DeliveryAddress deliveryAddress, String paymentToken) {
 

@@ -18,21 +18,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.example.food.events.CancellationReason;
 
 /**
- * How the sagas end and how long they take, measured where every transition of an order lands: its
- * save. It is the order's JPA entity listener, so placing, the customer's cancel, the deadline's
- * cancel and each fact of the saga are measured alike, and nothing needs to remember to call it.
+ * How the sagas end and how long they take, measured where every transition of an order
+ * lands: its save. It is the order's JPA entity listener, so placing, the customer's
+ * cancel, the deadline's cancel and each fact of the saga are measured alike, and nothing
+ * needs to remember to call it.
  *
  * <ul>
- * <li>{@value #OUTCOME}{@code {state, reason}}: orders that reached a final state (DELIVERED with
- * reason {@value #NO_REASON}, REJECTED, CANCELLED with its reason); Prometheus:
- * {@code food_saga_outcome_total}.</li>
- * <li>{@value #TIME_TO_STATE}{@code {state}}: from placement to each state an order moved to, as a
- * histogram for p50/p95; Prometheus: {@code food_saga_time_to_state_seconds_bucket}.</li>
+ * <li>{@value #OUTCOME}{@code {state, reason}}: orders that reached a final state
+ * (DELIVERED with reason {@value #NO_REASON}, REJECTED, CANCELLED with its reason);
+ * Prometheus: {@code food_saga_outcome_total}.</li>
+ * <li>{@value #TIME_TO_STATE}{@code {state}}: from placement to each state an order moved
+ * to, as a histogram for p50/p95; Prometheus:
+ * {@code food_saga_time_to_state_seconds_bucket}.</li>
  * </ul>
  *
- * Counted once the transaction has committed, never before: a transition that is rolled back (a
- * failed handler that will be retried, a conflicting concurrent change) is not counted, and a
- * duplicate or late fact changes nothing, so no update happens and nothing is counted again.
+ * Counted once the transaction has committed, never before: a transition that is rolled
+ * back (a failed handler that will be retried, a conflicting concurrent change) is not
+ * counted, and a duplicate or late fact changes nothing, so no update happens and nothing
+ * is counted again.
  */
 @Component
 class SagaMetrics {
@@ -47,15 +50,19 @@ class SagaMetrics {
 
 	SagaMetrics(MeterRegistry meters) {
 		this.meters = meters;
-		// Every series exists from the start at zero: one that first appears at 1 shows no increase
-		// in Prometheus' rate(), and a dashboard would miss the first outcome of each kind.
+		// Every series exists from the start at zero: one that first
+		// appears at 1 shows no increase in Prometheus' rate(), and
+		// a dashboard would miss the first outcome of each kind.
 		outcome(OrderStatus.DELIVERED, null);
 		outcome(OrderStatus.REJECTED, Order.STOCK_INSUFFICIENT);
 		EnumSet.allOf(CancellationReason.class).forEach(reason -> outcome(OrderStatus.CANCELLED, reason.name()));
 		EnumSet.complementOf(EnumSet.of(OrderStatus.AWAITING_PAYMENT, OrderStatus.REJECTED)).forEach(this::timeTo);
 	}
 
-	/** A new order: an outcome already if it ended at once (not enough stock, inventory unreachable). */
+	/**
+	 * A new order: an outcome already if it ended at once (not enough stock, inventory
+	 * unreachable).
+	 */
 	@PostPersist
 	void placed(Order order) {
 		OrderStatus state = order.status();
@@ -65,7 +72,10 @@ class SagaMetrics {
 		}
 	}
 
-	/** A saved change: an order's only changes are its transitions, so it has moved to a new state. */
+	/**
+	 * A saved change: an order's only changes are its transitions, so it has moved to a
+	 * new state.
+	 */
 	@PostUpdate
 	void moved(Order order) {
 		OrderStatus state = order.status();
@@ -91,7 +101,8 @@ class SagaMetrics {
 		return Timer.builder(TIME_TO_STATE)
 			.description("Time from placing an order to each state it moved to")
 			.tag("state", state.name())
-			// Buckets from 100 ms (one hop of the saga) to 30 min (the longest deadline): 63 of them.
+			// Buckets from 100 ms (one hop of the saga) to
+			// 30 min (the longest deadline): 63 of them.
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(100))
 			.maximumExpectedValue(Duration.ofMinutes(30))
@@ -111,4 +122,5 @@ class SagaMetrics {
 			}
 		});
 	}
+
 }

@@ -18,7 +18,8 @@ public class StockInsufficient extends ProblemException {
 	}
 
 	private static String detail(UUID orderId, List<Shortage> shortages) {
-		return "Not enough stock for: " + String.join(", ", shortages.stream().map(Shortage::sku).toList())
-				+ ". Order " + orderId + " was rejected; nothing was reserved or charged.";
+		return "Not enough stock for: " + String.join(", ", shortages.stream().map(Shortage::sku).toList()) + ". Order "
+				+ orderId + " was rejected; nothing was reserved or charged.";
 	}
+
 }

@@ -16,8 +16,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * Inventory's {@code POST /reservations} as a real HTTP server on a free port (WireMock), answering
- * what a test tells it to and recording every request it received, with its time.
+ * Inventory's {@code POST /reservations} as a real HTTP server on a free port (WireMock),
+ * answering what a test tells it to and recording every request it received, with its
+ * time.
  */
 public final class InventoryStub {
 
@@ -49,9 +50,10 @@ public final class InventoryStub {
 	}
 
 	/**
-	 * Reserves as {@link #reserves()}, each answer after {@code millis}: a stub without scenario
-	 * states, for concurrent requests (WireMock does not switch a scenario's state atomically, so
-	 * a request that arrives while another switches it may match neither stub).
+	 * Reserves as {@link #reserves()}, each answer after {@code millis}: a stub without
+	 * scenario states, for concurrent requests (WireMock does not switch a scenario's
+	 * state atomically, so a request that arrives while another switches it may match
+	 * neither stub).
 	 */
 	public void reservesAfter(int millis) {
 		answer(reservedAfter(millis));
@@ -66,18 +68,25 @@ public final class InventoryStub {
 
 	/** Answers 422 unknown-product naming {@code sku}. */
 	public void doesNotKnow(String sku) {
-		answer(aResponse().withStatus(422).withHeader("Content-Type", PROBLEM_JSON).withBody("""
-				{"type": "%sunknown-product", "title": "Unknown product", "status": 422, "skus": ["%s"]}"""
-			.formatted(TYPE_BASE, sku)));
+		answer(aResponse().withStatus(422)
+			.withHeader("Content-Type", PROBLEM_JSON)
+			.withBody("""
+					{"type": "%sunknown-product", "title": "Unknown product", "status": 422, "skus": ["%s"]}"""
+				.formatted(TYPE_BASE, sku)));
 	}
 
 	/** Answers every request with this status and a problem detail. */
 	public void answers(int status) {
-		answer(aResponse().withStatus(status).withHeader("Content-Type", PROBLEM_JSON).withBody("""
-				{"type": "%sinventory-failure-injected", "title": "Failure", "status": %d}""".formatted(TYPE_BASE, status)));
+		answer(aResponse().withStatus(status)
+			.withHeader("Content-Type", PROBLEM_JSON)
+			.withBody("""
+					{"type": "%sinventory-failure-injected", "title": "Failure", "status": %d}""".formatted(TYPE_BASE,
+					status)));
 	}
 
-	/** Resets the connection without answering, as a crashed or unreachable server would. */
+	/**
+	 * Resets the connection without answering, as a crashed or unreachable server would.
+	 */
 	public void dropsConnections() {
 		answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 	}
@@ -94,12 +103,18 @@ public final class InventoryStub {
 			.willReturn(reserved(201)));
 	}
 
-	/** Reserves, but only after {@code millis}: longer than the client's read timeout makes it time out. */
+	/**
+	 * Reserves, but only after {@code millis}: longer than the client's read timeout
+	 * makes it time out.
+	 */
 	public static ResponseDefinitionBuilder reservedAfter(int millis) {
 		return reserved(201).withFixedDelay(millis);
 	}
 
-	/** A reservation whose headers come at once and whose body comes in two halves, {@code millis} apart. */
+	/**
+	 * A reservation whose headers come at once and whose body comes in two halves,
+	 * {@code millis} apart.
+	 */
 	public static ResponseDefinitionBuilder reservedWithBodyOver(int millis) {
 		return reserved(201).withChunkedDribbleDelay(2, millis);
 	}
@@ -126,10 +141,14 @@ public final class InventoryStub {
 	}
 
 	private static ResponseDefinitionBuilder reserved(int status) {
-		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
-				{"orderId": "{{jsonPath request.body '$.orderId'}}", "status": "RESERVED",
-				 "lines": [{"sku": "PIZZA-MARGHERITA", "name": "Pizza Margherita", "quantity": 2, "unitPrice": 9.50}],
-				 "createdAt": "2026-01-01T12:00:00Z", "expiresAt": "2026-01-01T12:15:00Z"}""")
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody(
+					"""
+							{"orderId": "{{jsonPath request.body '$.orderId'}}", "status": "RESERVED",
+							 "lines": [{"sku": "PIZZA-MARGHERITA", "name": "Pizza Margherita", "quantity": 2, "unitPrice": 9.50}],
+							 "createdAt": "2026-01-01T12:00:00Z", "expiresAt": "2026-01-01T12:15:00Z"}""")
 			.withTransformers("response-template");
 	}
+
 }

@@ -22,22 +22,25 @@ import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
-
 /**
- * order-service over real HTTP, on the test run's real PostgreSQL and RabbitMQ, with inventory
- * played by {@link InventoryStub}. The resilience settings are shortened (read timeout 500 ms,
- * first retry pause 300 ms, breaker wait 1 s) so that the failure paths run in seconds, and the saga
- * deadlines are checked every {@value #DEADLINE_CHECK_INTERVAL_MS} ms; every subclass shares this one
- * configuration, hence one application context.
+ * order-service over real HTTP, on the test run's real PostgreSQL and RabbitMQ, with
+ * inventory played by {@link InventoryStub}. The resilience settings are shortened (read
+ * timeout 500 ms, first retry pause 300 ms, breaker wait 1 s) so that the failure paths
+ * run in seconds, and the saga deadlines are checked every
+ * {@value #DEADLINE_CHECK_INTERVAL_MS} ms; every subclass shares this one configuration,
+ * hence one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.cloud.openfeign.client.config.inventory.connect-timeout=500",
-		"spring.cloud.openfeign.client.config.inventory.read-timeout=" + OrderServiceIntegrationTestSupport.READ_TIMEOUT_MS,
-		"resilience4j.retry.instances.inventory.wait-duration=" + OrderServiceIntegrationTestSupport.FIRST_RETRY_PAUSE_MS + "ms",
-		"resilience4j.circuitbreaker.instances.inventory.wait-duration-in-open-state=1s",
-		"resilience4j.circuitbreaker.instances.inventory.permitted-number-of-calls-in-half-open-state=1",
-		"food.inventory.retry-after=2s",
-		"food.saga.deadline-check-interval=" + OrderServiceIntegrationTestSupport.DEADLINE_CHECK_INTERVAL_MS + "ms" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.cloud.openfeign.client.config.inventory.connect-timeout=500",
+				"spring.cloud.openfeign.client.config.inventory.read-timeout="
+						+ OrderServiceIntegrationTestSupport.READ_TIMEOUT_MS,
+				"resilience4j.retry.instances.inventory.wait-duration="
+						+ OrderServiceIntegrationTestSupport.FIRST_RETRY_PAUSE_MS + "ms",
+				"resilience4j.circuitbreaker.instances.inventory.wait-duration-in-open-state=1s",
+				"resilience4j.circuitbreaker.instances.inventory.permitted-number-of-calls-in-half-open-state=1",
+				"food.inventory.retry-after=2s",
+				"food.saga.deadline-check-interval=" + OrderServiceIntegrationTestSupport.DEADLINE_CHECK_INTERVAL_MS
+						+ "ms" })
 @WithRealInfrastructure
 public abstract class OrderServiceIntegrationTestSupport {
 
@@ -82,9 +85,9 @@ public abstract class OrderServiceIntegrationTestSupport {
 		jdbc.execute("truncate order_timeline, order_line, customer_order, outbox_message, idempotency_key");
 	}
 
-	// The first order through Feign and Hibernate loads and links their classes, which on a busy
-	// machine can take longer than the shortened read timeout: done once, before any test counts
-	// calls or measures time.
+	// The first order through Feign and Hibernate loads and links their
+	// classes, which on a busy machine can take longer than the shortened
+	// read timeout: done once, before any test counts calls or measures time.
 	private void warmUpOnce() {
 		if (!warmedUp) {
 			inventory.reserves();
@@ -119,7 +122,8 @@ public abstract class OrderServiceIntegrationTestSupport {
 
 	/** The events written to the outbox for this order, oldest first. */
 	protected List<EventEnvelope> outboxEvents(UUID orderId) {
-		return jdbc.queryForList("select payload from outbox_message where order_id = ? order by id", String.class, orderId)
+		return jdbc
+			.queryForList("select payload from outbox_message where order_id = ? order by id", String.class, orderId)
 			.stream()
 			.map(EventJson::read)
 			.toList();
@@ -129,9 +133,9 @@ public abstract class OrderServiceIntegrationTestSupport {
 		return UUID.fromString(response.json().get("id").asString());
 	}
 
-
 	private int count(String sql) {
 		Integer count = jdbc.queryForObject(sql, Integer.class);
 		return count == null ? 0 : count;
 	}
+
 }

@@ -155,10 +155,10 @@ class OrderTests {
 		Order prepared = placed();
 		prepared.markReadyForDelivery(NOW);
 
-		assertThatExceptionOfType(OrderNotCancellable.class)
-			.isThrownBy(() -> rejected.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW));
-		assertThatExceptionOfType(OrderNotCancellable.class)
-			.isThrownBy(() -> prepared.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW));
+		assertThatExceptionOfType(OrderNotCancellable.class).isThrownBy(
+				() -> rejected.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW));
+		assertThatExceptionOfType(OrderNotCancellable.class).isThrownBy(
+				() -> prepared.requestCancellation(CancellationReason.CUSTOMER_REQUEST, "changed my mind", NOW));
 		assertThat(prepared.status()).isEqualTo(OrderStatus.READY_FOR_DELIVERY);
 	}
 
@@ -262,4 +262,5 @@ class OrderTests {
 		order.takeEvents();
 		return order;
 	}
+
 }

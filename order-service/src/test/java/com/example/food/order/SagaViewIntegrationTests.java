@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The saga view as order-service serves it, from the saga-view module that
- * {@link OrderServiceApplication} imports: the page at its own paths, linked from order-service's
- * root, and the admin proxy behind the admin login, with the five services that order-service's
- * application.yml names. What the proxy does is proven in the saga-view module
- * (SystemAdminProxyIntegrationTests); this checks only that order-service includes it. No call here
- * leaves order-service.
+ * {@link OrderServiceApplication} imports: the page at its own paths, linked from
+ * order-service's root, and the admin proxy behind the admin login, with the five
+ * services that order-service's application.yml names. What the proxy does is proven in
+ * the saga-view module (SystemAdminProxyIntegrationTests); this checks only that
+ * order-service includes it. No call here leaves order-service.
  */
 class SagaViewIntegrationTests extends OrderServiceIntegrationTestSupport {
 
@@ -48,12 +48,14 @@ class SagaViewIntegrationTests extends OrderServiceIntegrationTestSupport {
 		Response unknown = http().asAdmin().get("/admin/system/billing/handler-failures");
 
 		assertProblem(unknown, 404, "unknown-service");
-		assertThat(strings(unknown.json().get("services")))
-			.containsExactly("order", "inventory", "payment", "kitchen", "delivery");
-		assertProblem(http().asAdmin().postJson("/admin/system/payment/couriers/empty", ""), 404, "admin-call-not-allowed");
+		assertThat(strings(unknown.json().get("services"))).containsExactly("order", "inventory", "payment", "kitchen",
+				"delivery");
+		assertProblem(http().asAdmin().postJson("/admin/system/payment/couriers/empty", ""), 404,
+				"admin-call-not-allowed");
 	}
 
 	private static List<String> strings(JsonNode array) {
 		return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
 	}
+
 }

@@ -10,18 +10,21 @@ import org.springframework.stereotype.Component;
 import com.example.food.infrastructure.observability.OutageLog;
 
 /**
- * The repair of gateway calls: repeats, with the same idempotency key, every call whose intent is
- * still pending when it should not be. A crash after the intent was recorded, or after the gateway
- * acted but before its answer was recorded; a call that failed or timed out. The intents are in the
- * database ({@code payment.pending_operation}), so they survive a restart, and any replica picks them
- * up ({@code FOR UPDATE SKIP LOCKED}).
+ * The repair of gateway calls: repeats, with the same idempotency key, every call whose
+ * intent is still pending when it should not be. A crash after the intent was recorded,
+ * or after the gateway acted but before its answer was recorded; a call that failed or
+ * timed out. The intents are in the database ({@code payment.pending_operation}), so they
+ * survive a restart, and any replica picks them up ({@code FOR UPDATE SKIP LOCKED}).
  */
 @Component
 class GatewayCallPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewayCallPoller.class);
 
-	/** At most this many calls per tick: one tick must not hold a scheduler thread for long. */
+	/**
+	 * At most this many calls per tick: one tick must not hold a scheduler thread for
+	 * long.
+	 */
 	private static final int BATCH = 20;
 
 	private final GatewayCalls calls;
@@ -48,4 +51,5 @@ class GatewayCallPoller {
 			outage.during(ex);
 		}
 	}
+
 }

@@ -33,24 +33,26 @@ import com.example.food.payment.gateway.GatewayRequest;
 import com.example.food.payment.gateway.PaymentGateway;
 
 /**
- * Intent, call, outcome: how a gateway operation is made without a remote call inside a database
- * transaction, and without ever making it twice.
+ * Intent, call, outcome: how a gateway operation is made without a remote call inside a
+ * database transaction, and without ever making it twice.
  *
  * <ol>
- * <li>The intent is recorded with the payment, in the transaction of the event handler (or of the
- * previous outcome): the pending operation.</li>
- * <li>The same transaction <em>claims</em> it: it counts the attempt and keeps the poller off for
- * a lease. After that commits, a worker calls the gateway with the operation's idempotency key,
- * outside any transaction. (The poller, repeating a call, claims the intent in a short transaction
- * of its own first.)</li>
- * <li>The outcome is recorded in a new short transaction: the status moves and the event goes to
- * the outbox. Only a worker that finds its operation still pending records it; a second worker
- * with the same answer (same key, same answer) finds it recorded and does nothing.</li>
+ * <li>The intent is recorded with the payment, in the transaction of the event handler
+ * (or of the previous outcome): the pending operation.</li>
+ * <li>The same transaction <em>claims</em> it: it counts the attempt and keeps the poller
+ * off for a lease. After that commits, a worker calls the gateway with the operation's
+ * idempotency key, outside any transaction. (The poller, repeating a call, claims the
+ * intent in a short transaction of its own first.)</li>
+ * <li>The outcome is recorded in a new short transaction: the status moves and the event
+ * goes to the outbox. Only a worker that finds its operation still pending records it; a
+ * second worker with the same answer (same key, same answer) finds it recorded and does
+ * nothing.</li>
  * </ol>
  *
- * A crash between the steps leaves the intent pending; a call that fails or times out leaves it
- * pending too, due again after a pause. {@link GatewayCallPoller} repeats such calls, with the same
- * key: whatever the gateway did the first time, it answers the same, and does nothing again.
+ * A crash between the steps leaves the intent pending; a call that fails or times out
+ * leaves it pending too, due again after a pause. {@link GatewayCallPoller} repeats such
+ * calls, with the same key: whatever the gateway did the first time, it answers the same,
+ * and does nothing again.
  */
 @Component
 class GatewayCalls implements DisposableBean {
@@ -89,8 +91,8 @@ class GatewayCalls implements DisposableBean {
 		this.handoff = handoff;
 		this.settings = settings;
 		this.clock = clock;
-		// Bounded: past a thousand waiting calls, a new one is dropped; its intent is safe in the
-		// database and the poller makes the call a few seconds later.
+		// Bounded: past a thousand waiting calls, a new one is dropped; its intent
+		// is safe in the database and the poller makes the call a few seconds later.
 		this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(1000), Thread.ofPlatform().name("gateway-call-", 1).daemon(true).factory(),
 				(call, pool) -> log.warn("Gateway calls: no worker takes this call now (queue full, or shutting down); "
@@ -98,11 +100,12 @@ class GatewayCalls implements DisposableBean {
 	}
 
 	/**
-	 * Calls the gateway for the payment's intent as soon as the current transaction has committed:
-	 * the normal path, with no poll delay. Never before the commit: the intent must be on record
-	 * before anything can happen at the gateway. The current transaction, which records the intent,
-	 * claims it too (counts the attempt, keeps the poller off for a lease): the worker needs no
-	 * transaction of its own before the call.
+	 * Calls the gateway for the payment's intent as soon as the current transaction has
+	 * committed: the normal path, with no poll delay. Never before the commit: the intent
+	 * must be on record before anything can happen at the gateway. The current
+	 * transaction, which records the intent, claims it too (counts the attempt, keeps the
+	 * poller off for a lease): the worker needs no transaction of its own before the
+	 * call.
 	 */
 	void callAfterCommit(Payment payment) {
 		Claim claim = claimed(payment);
@@ -115,21 +118,30 @@ class GatewayCalls implements DisposableBean {
 						callAndRecord(claim);
 					}
 					catch (RuntimeException ex) {
-						// The database, most likely: the intent is safe there, and the poller repairs it.
-						log.warn("Gateway call for payment {} failed before its outcome was recorded ({}); the intent "
-								+ "stays pending and the poller repeats the call", claim.paymentId(), ex.toString());
+						// The database, most likely: the intent is
+						// safe there, and the poller repairs it.
+						log.warn(
+								"Gateway call for payment {} failed before its outcome was recorded ({}); the intent "
+										+ "stays pending and the poller repeats the call",
+								claim.paymentId(), ex.toString());
 					}
 				});
 			}
 		});
 	}
 
-	/** Makes the call for this payment's intent, unless it has none any more or another worker is at it. */
+	/**
+	 * Makes the call for this payment's intent, unless it has none any more or another
+	 * worker is at it.
+	 */
 	void call(UUID paymentId) {
 		claim(() -> payments.lockPending(paymentId)).ifPresent(this::callAndRecord);
 	}
 
-	/** Makes the call for the intent due first (the poller's repair); false if none is due. */
+	/**
+	 * Makes the call for the intent due first (the poller's repair); false if none is
+	 * due.
+	 */
 	boolean callNextDue() {
 		Instant now = clock.instant();
 		Optional<Claim> due = claim(() -> payments.lockNextDue(now, now.minus(settings.staleAfter())));
@@ -145,7 +157,10 @@ class GatewayCalls implements DisposableBean {
 		return Objects.requireNonNull(transaction.execute(status -> lock.get().map(this::claimed)));
 	}
 
-	/** Counts the attempt and keeps the poller off the intent for a lease, in the caller's transaction. */
+	/**
+	 * Counts the attempt and keeps the poller off the intent for a lease, in the caller's
+	 * transaction.
+	 */
 	private Claim claimed(Payment payment) {
 		payment.attemptStarted(clock.instant().plus(settings.lease()));
 		return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), payment.attempts(),
@@ -155,7 +170,8 @@ class GatewayCalls implements DisposableBean {
 	private void callAndRecord(Claim claim) {
 		GatewayRequest request = claim.request();
 		String step = "payment " + request.operation().name().toLowerCase(Locale.ROOT);
-		// In the order's trace, although on another thread and after the handler's transaction.
+		// In the order's trace, although on another
+		// thread and after the handler's transaction.
 		handoff.resume(claim.trace(), step, claim.orderId(), () -> {
 			GatewayDecision decision;
 			try {
@@ -174,7 +190,8 @@ class GatewayCalls implements DisposableBean {
 				return;
 			}
 			catch (InterruptedException ex) {
-				// Shutting down: the intent stays pending; the poller makes the call after the restart.
+				// Shutting down: the intent stays pending; the
+				// poller makes the call after the restart.
 				Thread.currentThread().interrupt();
 				return;
 			}
@@ -182,12 +199,17 @@ class GatewayCalls implements DisposableBean {
 		});
 	}
 
-	/** The gateway did not answer: whether it did the operation is unknown, so only the same call may follow. */
+	/**
+	 * The gateway did not answer: whether it did the operation is unknown, so only the
+	 * same call may follow.
+	 */
 	private void failed(Claim claim, String why) {
 		Duration pause = settings.pauseAfter(claim.attempt());
-		log.warn("Order {}: the gateway did not answer {} (attempt {}): {}; the intent stays pending and is retried "
-				+ "with the same key {} in {} s", claim.orderId(), claim.request().operation(), claim.attempt(), why,
-				claim.request().idempotencyKey(), pause.toMillis() / 1000.0);
+		log.warn(
+				"Order {}: the gateway did not answer {} (attempt {}): {}; the intent stays pending and is retried "
+						+ "with the same key {} in {} s",
+				claim.orderId(), claim.request().operation(), claim.attempt(), why, claim.request().idempotencyKey(),
+				pause.toMillis() / 1000.0);
 		transaction.executeWithoutResult(status -> payments.lockById(claim.paymentId())
 			.filter(payment -> payment.pendingOperation() == claim.request().operation())
 			.ifPresent(payment -> payment.attemptFailed(clock.instant().plus(pause))));
@@ -195,13 +217,16 @@ class GatewayCalls implements DisposableBean {
 
 	private void record(Claim claim, GatewayDecision decision) {
 		transaction.executeWithoutResult(status -> {
-			// Locked: the event handlers wait while the outcome is recorded, and so does another worker.
+			// Locked: the event handlers wait while the
+			// outcome is recorded, and so does another worker.
 			Payment payment = payments.lockById(claim.paymentId()).orElseThrow();
 			// The fact that asked for the operation caused what its answer announces.
 			@Nullable UUID cause = payment.pendingCause();
 			if (!payment.record(claim.request().operation(), decision, clock.instant())) {
-				log.info("Order {}: the answer to {} is recorded already (another worker made the same call, with "
-						+ "the same key); nothing more to do", claim.orderId(), claim.request().idempotencyKey());
+				log.info(
+						"Order {}: the answer to {} is recorded already (another worker made the same call, with "
+								+ "the same key); nothing more to do",
+						claim.orderId(), claim.request().idempotencyKey());
 				return;
 			}
 			payment.takeEvents().forEach(event -> outbox.add(EventEnvelope.of(event, payment.orderId(), cause)));
@@ -230,23 +255,27 @@ class GatewayCalls implements DisposableBean {
 		switch (payment.status()) {
 			case AUTHORIZED -> log.info("Order {}: AUTHORIZED {}: the amount is held (payment {}){}", orderId,
 					payment.amount(), payment.id(), next.isEmpty() ? ", payment.completed" : next);
-			case DECLINED -> log.info("Order {}: DECLINED {}: {} (payment {}), payment.failed", orderId, payment.amount(),
-					payment.reason(), payment.id());
-			case CAPTURED -> log.info("Order {}: CAPTURED {}: the amount held is taken (payment {}), payment.captured{}",
-					orderId, payment.amount(), payment.id(), next);
-			case VOIDED -> log.info("Order {}: VOIDED {}: the hold is released, nothing was taken (payment {}), "
-					+ "payment.voided", orderId, payment.amount(), payment.id());
+			case DECLINED -> log.info("Order {}: DECLINED {}: {} (payment {}), payment.failed", orderId,
+					payment.amount(), payment.reason(), payment.id());
+			case CAPTURED ->
+				log.info("Order {}: CAPTURED {}: the amount held is taken (payment {}), payment.captured{}", orderId,
+						payment.amount(), payment.id(), next);
+			case VOIDED -> log.info(
+					"Order {}: VOIDED {}: the hold is released, nothing was taken (payment {}), " + "payment.voided",
+					orderId, payment.amount(), payment.id());
 			case REFUNDED -> log.info("Order {}: REFUNDED {} (payment {}), payment.refunded", orderId, payment.amount(),
 					payment.id());
-			case AUTHORIZING, CANCELLED_BEFORE_PAYMENT -> throw new IllegalStateException(
-					"no gateway answer leaves a payment " + payment.status());
+			case AUTHORIZING, CANCELLED_BEFORE_PAYMENT ->
+				throw new IllegalStateException("no gateway answer leaves a payment " + payment.status());
 		}
 	}
 
 	@Override
 	public void destroy() throws InterruptedException {
-		// Calls in flight get to finish; those still queued stay pending intents for the next start.
+		// Calls in flight get to finish; those still
+		// queued stay pending intents for the next start.
 		workers.shutdown();
 		workers.awaitTermination(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
 	}
+
 }

@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
 import com.example.food.payment.gateway.GatewayOperation;
 
 /**
- * The intent: the one gateway operation a payment asked for and has not recorded an answer to.
- * Recorded before the gateway is called, in the same transaction as the fact that asked for it, so
- * a crash can never leave an operation done at the gateway that payment knows nothing of: whatever
- * happened, the intent is still here, and repeating its call with the same key finds out. What
- * the payment is asked while it is pending is remembered with it, and asked for once its answer is
- * recorded ({@link FollowUp}).
+ * The intent: the one gateway operation a payment asked for and has not recorded an
+ * answer to. Recorded before the gateway is called, in the same transaction as the fact
+ * that asked for it, so a crash can never leave an operation done at the gateway that
+ * payment knows nothing of: whatever happened, the intent is still here, and repeating
+ * its call with the same key finds out. What the payment is asked while it is pending is
+ * remembered with it, and asked for once its answer is recorded ({@link FollowUp}).
  */
 @Embeddable
 class GatewayIntent {
@@ -35,7 +35,10 @@ class GatewayIntent {
 	@Column(name = "pending_since")
 	private @Nullable Instant since;
 
-	/** When the poller may call again; null until a first call was made (then {@code since} decides). */
+	/**
+	 * When the poller may call again; null until a first call was made (then
+	 * {@code since} decides).
+	 */
 	private @Nullable Instant nextAttemptAt;
 
 	private int attempts;
@@ -77,7 +80,10 @@ class GatewayIntent {
 		followUpCause = null;
 	}
 
-	/** The remembered follow-up becomes the pending operation, caused by the event that asked for it. */
+	/**
+	 * The remembered follow-up becomes the pending operation, caused by the event that
+	 * asked for it.
+	 */
 	void startFollowUp(GatewayOperation next, Instant now) {
 		UUID causedBy = Objects.requireNonNull(followUpCause);
 		forgetFollowUp();
@@ -93,7 +99,10 @@ class GatewayIntent {
 		nextAttemptAt = dueAgain;
 	}
 
-	/** The event that asked for the pending operation: the cause of what its answer announces. */
+	/**
+	 * The event that asked for the pending operation: the cause of what its answer
+	 * announces.
+	 */
 	@Nullable UUID cause() {
 		return cause;
 	}
@@ -109,4 +118,5 @@ class GatewayIntent {
 	@Nullable FollowUp followUp() {
 		return followUp;
 	}
+
 }

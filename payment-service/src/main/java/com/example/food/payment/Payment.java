@@ -33,12 +33,13 @@ import com.example.food.infrastructure.domain.IllegalTransition;
 import com.example.food.payment.gateway.GatewayRequest;
 
 /**
- * The payment of one order: money is held, then taken. It guards its transitions in two halves.
- * A fact asks for a gateway operation ({@link #requestCapture}, {@link #requestCancellation}): that
- * only records the <em>intent</em>, the one pending operation, and nothing changes hands yet. The
- * gateway's answer is then {@link #record recorded}: the status moves, the event is registered,
- * and a follow-up remembered meanwhile becomes the next intent. {@link PaymentManagement} and
- * {@link GatewayCalls} write the registered events to the outbox with the payment.
+ * The payment of one order: money is held, then taken. It guards its transitions in two
+ * halves. A fact asks for a gateway operation ({@link #requestCapture},
+ * {@link #requestCancellation}): that only records the <em>intent</em>, the one pending
+ * operation, and nothing changes hands yet. The gateway's answer is then {@link #record
+ * recorded}: the status moves, the event is registered, and a follow-up remembered
+ * meanwhile becomes the next intent. {@link PaymentManagement} and {@link GatewayCalls}
+ * write the registered events to the outbox with the payment.
  */
 @Entity
 @Table(name = "payment")
@@ -79,14 +80,19 @@ public class Payment extends AggregateRoot {
 
 	private @Nullable Instant refundedAt;
 
-	// The gateway operation asked for and not answered yet (payment.pending_operation and its companions).
+	// The gateway operation asked for and not answered
+	// yet (payment.pending_operation and its companions).
 	@Embedded
 	private GatewayIntent intent = new GatewayIntent();
 
-	/** The order.placed event, kept only until the authorisation is answered: its token and lines are needed till then. */
+	/**
+	 * The order.placed event, kept only until the authorisation is answered: its token
+	 * and lines are needed till then.
+	 */
 	private @Nullable String orderPlaced;
 
-	// Null until first saved: that is how Spring Data tells a new payment (insert) from a loaded one.
+	// Null until first saved: that is how Spring Data
+	// tells a new payment (insert) from a loaded one.
 	@Version
 	private @Nullable Long version;
 
@@ -106,9 +112,8 @@ public class Payment extends AggregateRoot {
 	}
 
 	/**
-	 * order.placed: the payment comes into being AUTHORIZING, with the intent to hold the order's
-	 * total. Nothing is announced until the gateway answers.
-	 *
+	 * order.placed: the payment comes into being AUTHORIZING, with the intent to hold the
+	 * order's total. Nothing is announced until the gateway answers.
 	 * @throws InvalidEvent if the order's total or customer id cannot be a payment's
 	 */
 	static Payment authorizing(OrderPlaced order, EventEnvelope placed, Instant now) {
@@ -120,8 +125,9 @@ public class Payment extends AggregateRoot {
 	}
 
 	/**
-	 * The order was cancelled before its order.placed arrived: nothing to give back and nothing to
-	 * announce, but the order id is taken, so a late order.placed finds this and holds nothing.
+	 * The order was cancelled before its order.placed arrived: nothing to give back and
+	 * nothing to announce, but the order id is taken, so a late order.placed finds this
+	 * and holds nothing.
 	 */
 	static Payment cancelledBeforePayment(UUID orderId, CancellationReason reason, Instant now) {
 		Payment tombstone = new Payment(orderId, PaymentStatus.CANCELLED_BEFORE_PAYMENT, null, null, now);
@@ -130,15 +136,21 @@ public class Payment extends AggregateRoot {
 		return tombstone;
 	}
 
-	/** ticket.accepted: take the amount held. Only an AUTHORIZED hold is captured, and only once. */
+	/**
+	 * ticket.accepted: take the amount held. Only an AUTHORIZED hold is captured, and
+	 * only once.
+	 */
 	Reaction requestCapture(UUID cause, Instant now) {
 		GatewayOperation pending = intent.operation();
 		FollowUp followUp = intent.followUp();
 		if (pending != null) {
 			return switch (pending) {
-				case AUTHORIZE -> followUp == null ? remember(FollowUp.CAPTURE, cause, now) : new Reaction.Ignored(
-						followUp == FollowUp.CANCEL ? "the order was cancelled while the authorisation was pending: the "
-								+ "hold will be voided, never captured" : "its capture is already remembered");
+				case AUTHORIZE ->
+					followUp == null ? remember(FollowUp.CAPTURE, cause, now)
+							: new Reaction.Ignored(followUp == FollowUp.CANCEL
+									? "the order was cancelled while the authorisation was pending: the "
+											+ "hold will be voided, never captured"
+									: "its capture is already remembered");
 				case CAPTURE -> new Reaction.Ignored("its capture is already under way; a hold is captured once");
 				case VOID -> new Reaction.Ignored("the order was cancelled: the hold is being voided, never captured");
 				case REFUND -> new Reaction.Ignored("it was captured already, and is being refunded");
@@ -147,20 +159,20 @@ public class Payment extends AggregateRoot {
 		return switch (status) {
 			case AUTHORIZED -> request(GatewayOperation.CAPTURE, cause, now);
 			case CAPTURED, REFUNDED -> new Reaction.Ignored("it was captured already; money is taken once");
-			case VOIDED -> new Reaction.Ignored("the hold was voided (the order was cancelled); a voided hold is never "
-					+ "captured");
+			case VOIDED -> new Reaction.Ignored(
+					"the hold was voided (the order was cancelled); a voided hold is never " + "captured");
 			case DECLINED -> new Reaction.Ignored("the authorisation was declined; nothing is held to capture");
-			case CANCELLED_BEFORE_PAYMENT -> new Reaction.Ignored("the order was cancelled before any payment; nothing "
-					+ "is held");
+			case CANCELLED_BEFORE_PAYMENT ->
+				new Reaction.Ignored("the order was cancelled before any payment; nothing " + "is held");
 			case AUTHORIZING -> throw withoutItsIntent("capture");
 		};
 	}
 
 	/**
-	 * order.cancelled: release a hold (VOID) or give back what was taken (REFUND), whatever the
-	 * reason. While the authorisation or the capture is pending, the cancellation is remembered and
-	 * applied to its answer: in the end a cancelled order's payment is VOIDED, or CAPTURED then
-	 * REFUNDED, never left CAPTURED.
+	 * order.cancelled: release a hold (VOID) or give back what was taken (REFUND),
+	 * whatever the reason. While the authorisation or the capture is pending, the
+	 * cancellation is remembered and applied to its answer: in the end a cancelled
+	 * order's payment is VOIDED, or CAPTURED then REFUNDED, never left CAPTURED.
 	 */
 	Reaction requestCancellation(CancellationReason reason, UUID cause, Instant now) {
 		GatewayOperation pending = intent.operation();
@@ -168,8 +180,8 @@ public class Payment extends AggregateRoot {
 			return switch (pending) {
 				case AUTHORIZE, CAPTURE -> {
 					if (intent.followUp() == FollowUp.CANCEL) {
-						yield new Reaction.Ignored("it is already cancelled, waiting for the gateway's answer to its "
-								+ pending);
+						yield new Reaction.Ignored(
+								"it is already cancelled, waiting for the gateway's answer to its " + pending);
 					}
 					cancelled(reason);
 					yield remember(FollowUp.CANCEL, cause, now);
@@ -195,14 +207,20 @@ public class Payment extends AggregateRoot {
 		};
 	}
 
-	/** The call the pending intent makes: the same request, and so the same idempotency key, every time. */
+	/**
+	 * The call the pending intent makes: the same request, and so the same idempotency
+	 * key, every time.
+	 */
 	GatewayRequest pendingRequest() {
 		GatewayOperation operation = Objects.requireNonNull(intent.operation(), "no pending operation");
 		String token = operation == GatewayOperation.AUTHORIZE ? placedOrder().paymentToken() : null;
 		return new GatewayRequest(operation, orderId, Objects.requireNonNull(amount), token);
 	}
 
-	/** A worker takes the intent to call the gateway; nobody else is due to call before {@code dueAgain}. */
+	/**
+	 * A worker takes the intent to call the gateway; nobody else is due to call before
+	 * {@code dueAgain}.
+	 */
 	void attemptStarted(Instant dueAgain) {
 		intent.attemptStarted(dueAgain);
 	}
@@ -213,9 +231,10 @@ public class Payment extends AggregateRoot {
 	}
 
 	/**
-	 * Records the gateway's answer to the pending operation: the status moves and the event it causes
-	 * is registered; a follow-up remembered meanwhile becomes the next intent. False, changing
-	 * nothing, if that operation is not pending (any more): another worker recorded the same answer.
+	 * Records the gateway's answer to the pending operation: the status moves and the
+	 * event it causes is registered; a follow-up remembered meanwhile becomes the next
+	 * intent. False, changing nothing, if that operation is not pending (any more):
+	 * another worker recorded the same answer.
 	 */
 	boolean record(GatewayOperation operation, GatewayDecision decision, Instant now) {
 		if (operation != intent.operation()) {
@@ -239,12 +258,14 @@ public class Payment extends AggregateRoot {
 				status = PaymentStatus.AUTHORIZED;
 				authorizedAt = updatedAt;
 				if (intent.followUp() == FollowUp.CANCEL) {
-					// Cancelled while the gateway answered: release the hold at once. Nothing is announced
-					// as completed, or the kitchen would open a ticket for a cancelled order.
+					// Cancelled while the gateway answered: release the hold
+					// at once. Nothing is announced as completed, or the
+					// kitchen would open a ticket for a cancelled order.
 					intent.startFollowUp(GatewayOperation.VOID, updatedAt);
 					return;
 				}
-				// A fat event: the kitchen and delivery need nothing else, and never call back.
+				// A fat event: the kitchen and delivery
+				// need nothing else, and never call back.
 				register(new PaymentCompleted(id, held, Objects.requireNonNull(customerId), order.lines(),
 						order.deliveryAddress()));
 				if (intent.followUp() == FollowUp.CAPTURE) {
@@ -273,7 +294,8 @@ public class Payment extends AggregateRoot {
 	}
 
 	private void declined(GatewayOperation operation, String why) {
-		// Nothing is held after a declined authorisation: a remembered capture or cancellation has nothing to act on.
+		// Nothing is held after a declined authorisation: a
+		// remembered capture or cancellation has nothing to act on.
 		intent.forgetFollowUp();
 		if (operation == GatewayOperation.AUTHORIZE) {
 			orderPlaced = null;
@@ -282,8 +304,8 @@ public class Payment extends AggregateRoot {
 			register(new PaymentFailed(why));
 			return;
 		}
-		// The simulated gateway never declines these; a real one might (an expired hold). The status
-		// stays as it was, for an operator to see, with the reason.
+		// The simulated gateway never declines these; a real one might (an expired
+		// hold). The status stays as it was, for an operator to see, with the reason.
 		reason = "the gateway declined the " + operation + ": " + why;
 	}
 
@@ -316,7 +338,10 @@ public class Payment extends AggregateRoot {
 		return new IllegalTransition("Payment", id, "AUTHORIZING without its intent", move);
 	}
 
-	/** The fact that asked for the pending gateway operation, if any: the cause of what its answer announces. */
+	/**
+	 * The fact that asked for the pending gateway operation, if any: the cause of what
+	 * its answer announces.
+	 */
 	@Nullable UUID pendingCause() {
 		return intent.cause();
 	}
@@ -333,7 +358,10 @@ public class Payment extends AggregateRoot {
 		return status;
 	}
 
-	/** The order's total, held, then taken; null for a tombstone: the order never told its total. */
+	/**
+	 * The order's total, held, then taken; null for a tombstone: the order never told its
+	 * total.
+	 */
 	public @Nullable BigDecimal amount() {
 		return amount;
 	}
@@ -342,7 +370,10 @@ public class Payment extends AggregateRoot {
 		return customerId;
 	}
 
-	/** Why the payment is where it is: the decline, or the cancellation; null while nothing went wrong. */
+	/**
+	 * Why the payment is where it is: the decline, or the cancellation; null while
+	 * nothing went wrong.
+	 */
 	public @Nullable String reason() {
 		return reason;
 	}
@@ -386,7 +417,10 @@ public class Payment extends AggregateRoot {
 		return intent.followUp();
 	}
 
-	/** Money in cents, as stored; a total with fractions of a cent or too large to store is no order to pay. */
+	/**
+	 * Money in cents, as stored; a total with fractions of a cent or too large to store
+	 * is no order to pay.
+	 */
 	private static BigDecimal amountOf(BigDecimal total) {
 		BigDecimal amount;
 		try {
@@ -407,4 +441,5 @@ public class Payment extends AggregateRoot {
 		}
 		return customerId;
 	}
+
 }

@@ -19,16 +19,19 @@ import com.example.food.infrastructure.observability.StoredTraces;
 import com.example.food.payment.gateway.GatewayOperation;
 
 /**
- * Payment's part in the saga: money is held, then taken. Hold (authorise) a placed order's total,
- * take it (capture) when the kitchen accepts, and on a cancellation release the hold (void) or give
- * the money back (refund); and answer what became of an order's payment.
+ * Payment's part in the saga: money is held, then taken. Hold (authorise) a placed
+ * order's total, take it (capture) when the kitchen accepts, and on a cancellation
+ * release the hold (void) or give the money back (refund); and answer what became of an
+ * order's payment.
  *
- * <p>The handlers only record <em>intents</em>: they never call the gateway inside their
- * transaction, which is the idempotent consumer's (MANDATORY). {@link GatewayCalls} makes the call
- * once it has committed and records the outcome, which announces the saga's next fact. The handlers
- * are state machines over the order's one payment, because events may come twice, late or early:
- * whatever they do not act on, they ignore on purpose and say why; what comes while a gateway
- * operation is pending is remembered with the payment ({@link FollowUp}) and applied to its outcome.
+ * <p>
+ * The handlers only record <em>intents</em>: they never call the gateway inside their
+ * transaction, which is the idempotent consumer's (MANDATORY). {@link GatewayCalls} makes
+ * the call once it has committed and records the outcome, which announces the saga's next
+ * fact. The handlers are state machines over the order's one payment, because events may
+ * come twice, late or early: whatever they do not act on, they ignore on purpose and say
+ * why; what comes while a gateway operation is pending is remembered with the payment
+ * ({@link FollowUp}) and applied to its outcome.
  */
 @Service
 public class PaymentManagement {
@@ -50,10 +53,14 @@ public class PaymentManagement {
 		this.clock = clock;
 	}
 
-	/** order.placed: hold the order's total; the gateway's answer announces payment.completed or payment.failed. */
+	/**
+	 * order.placed: hold the order's total; the gateway's answer announces
+	 * payment.completed or payment.failed.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void authorize(OrderPlaced order, EventEnvelope envelope) {
-		// Saga step: payment holds the placed order's total (then payment.completed lets the kitchen cook; payment.failed cancels).
+		// Saga step: payment holds the placed order's total (then
+		// payment.completed lets the kitchen cook; payment.failed cancels).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
 		if (known.isPresent()) {
@@ -61,7 +68,8 @@ public class PaymentManagement {
 			return;
 		}
 		Payment payment = Payment.authorizing(order, envelope, clock.instant());
-		// Flushed at once, so that a concurrent payment for the same order fails here, on the unique key.
+		// Flushed at once, so that a concurrent payment for
+		// the same order fails here, on the unique key.
 		saveIntent(payment);
 		log.info("Order {}: AUTHORIZING {}: hold asked of the gateway (key {})", orderId, payment.amount(),
 				GatewayOperation.AUTHORIZE.keyFor(orderId));
@@ -70,29 +78,38 @@ public class PaymentManagement {
 	/** ticket.accepted: the kitchen is cooking, so the amount held is taken. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void capture(TicketAccepted ticket, EventEnvelope envelope) {
-		// Saga step: payment captures the hold once the kitchen accepted (payment.captured).
+		// Saga step: payment captures the hold once
+		// the kitchen accepted (payment.captured).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
 		if (known.isEmpty()) {
-			log.info("Order {}: ticket.accepted ignored: payment has no payment for the order, nothing is held", orderId);
+			log.info("Order {}: ticket.accepted ignored: payment has no payment for the order, nothing is held",
+					orderId);
 			return;
 		}
 		react(known.get(), known.get().requestCapture(envelope.eventId(), clock.instant()), "ticket.accepted");
 	}
 
-	/** order.cancelled: release the hold, or give back what was taken; if nothing is held yet, make sure nothing will be. */
+	/**
+	 * order.cancelled: release the hold, or give back what was taken; if nothing is held
+	 * yet, make sure nothing will be.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void voidOrRefund(OrderCancelled cancelled, EventEnvelope envelope) {
-		// Saga step: compensation; payment voids a hold (payment.voided) or refunds a capture (payment.refunded).
+		// Saga step: compensation; payment voids a hold
+		// (payment.voided) or refunds a capture (payment.refunded).
 		UUID orderId = envelope.orderId();
 		Optional<Payment> known = payments.lockByOrderId(orderId);
 		if (known.isEmpty()) {
 			payments.saveAndFlush(Payment.cancelledBeforePayment(orderId, cancelled.reason(), clock.instant()));
-			log.info("Order {}: cancelled ({}) before any payment: stored a tombstone so that a late order.placed holds "
-					+ "nothing", orderId, cancelled.reason());
+			log.info(
+					"Order {}: cancelled ({}) before any payment: stored a tombstone so that a late order.placed holds "
+							+ "nothing",
+					orderId, cancelled.reason());
 			return;
 		}
-		// Whatever the reason, NO_COURIER included: the customer never got the meal, so a capture is refunded.
+		// Whatever the reason, NO_COURIER included: the customer
+		// never got the meal, so a capture is refunded.
 		react(known.get(), known.get().requestCancellation(cancelled.reason(), envelope.eventId(), clock.instant()),
 				"order.cancelled (" + cancelled.reason() + ")");
 	}
@@ -125,7 +142,10 @@ public class PaymentManagement {
 		}
 	}
 
-	/** Saves the payment with its new intent, claimed, in the handler's transaction; the call follows the commit. */
+	/**
+	 * Saves the payment with its new intent, claimed, in the handler's transaction; the
+	 * call follows the commit.
+	 */
 	private void saveIntent(Payment payment) {
 		// The gateway call and its outcome continue this trace; the claim below reads it.
 		traces.remember(payment.id());
@@ -133,7 +153,10 @@ public class PaymentManagement {
 		payments.saveAndFlush(payment);
 	}
 
-	/** An order is paid at most once: a repeated or late order.placed finds its payment and stops. */
+	/**
+	 * An order is paid at most once: a repeated or late order.placed finds its payment
+	 * and stops.
+	 */
 	private static String whyNotAgain(Payment payment) {
 		return switch (payment.status()) {
 			case CANCELLED_BEFORE_PAYMENT -> "the order was cancelled before any payment; nothing is held";
@@ -141,4 +164,5 @@ public class PaymentManagement {
 					+ payment.id() + " (" + payment.status() + "); an order is authorised at most once";
 		};
 	}
+
 }

@@ -16,8 +16,9 @@ interface Payments extends JpaRepository<Payment, UUID> {
 	Optional<Payment> findByOrderId(UUID orderId);
 
 	/**
-	 * The order's payment, locked until the transaction ends: an event handler and the recording of a
-	 * gateway answer for the same payment take turns instead of overwriting each other.
+	 * The order's payment, locked until the transaction ends: an event handler and the
+	 * recording of a gateway answer for the same payment take turns instead of
+	 * overwriting each other.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Payment p where p.orderId = :orderId")
@@ -28,17 +29,18 @@ interface Payments extends JpaRepository<Payment, UUID> {
 	Optional<Payment> lockById(UUID id);
 
 	/**
-	 * This payment, if it has a pending intent and nobody holds it right now. SKIP LOCKED: a worker
-	 * that finds it locked leaves it to whoever is at it.
+	 * This payment, if it has a pending intent and nobody holds it right now. SKIP
+	 * LOCKED: a worker that finds it locked leaves it to whoever is at it.
 	 */
 	@Query(value = "select * from payment where id = :id and pending_operation is not null for update skip locked",
 			nativeQuery = true)
 	Optional<Payment> lockPending(UUID id);
 
 	/**
-	 * The pending intent due first, locked until the transaction ends: one whose retry is due, or one
-	 * never called that is older than {@code staleBefore} (its call after commit was lost: a crash, a
-	 * full queue). SKIP LOCKED: several replicas share the due intents without waiting for each other.
+	 * The pending intent due first, locked until the transaction ends: one whose retry is
+	 * due, or one never called that is older than {@code staleBefore} (its call after
+	 * commit was lost: a crash, a full queue). SKIP LOCKED: several replicas share the
+	 * due intents without waiting for each other.
 	 */
 	@Query(value = """
 			select * from payment
@@ -49,4 +51,5 @@ interface Payments extends JpaRepository<Payment, UUID> {
 			for update skip locked
 			""", nativeQuery = true)
 	Optional<Payment> lockNextDue(Instant now, Instant staleBefore);
+
 }

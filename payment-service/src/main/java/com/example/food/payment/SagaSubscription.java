@@ -9,10 +9,10 @@ import com.example.food.events.TicketAccepted;
 import com.example.food.infrastructure.messaging.EventHandlers;
 
 /**
- * What payment hears of the saga: a placed order to hold money for, the kitchen's acceptance to
- * take it, a cancellation to give it back. This list is also its subscription: the queue
- * {@code payment.events} is bound to exactly these routing keys. Each handler is a step of
- * {@link PaymentManagement}.
+ * What payment hears of the saga: a placed order to hold money for, the kitchen's
+ * acceptance to take it, a cancellation to give it back. This list is also its
+ * subscription: the queue {@code payment.events} is bound to exactly these routing keys.
+ * Each handler is a step of {@link PaymentManagement}.
  */
 @Configuration(proxyBeanMethods = false)
 class SagaSubscription {
@@ -20,12 +20,16 @@ class SagaSubscription {
 	@Bean
 	EventHandlers eventHandlers(PaymentManagement payments) {
 		return EventHandlers.builder()
-			// order.placed -> authorize: hold the money; answers payment.completed or payment.failed
+			// order.placed -> authorize: hold the money;
+			// answers payment.completed or payment.failed
 			.on(OrderPlaced.class, "authorize", payments::authorize)
-			// ticket.accepted -> capture: the kitchen is cooking, take the money held; answers payment.captured
+			// ticket.accepted -> capture: the kitchen is cooking,
+			// take the money held; answers payment.captured
 			.on(TicketAccepted.class, "capture", payments::capture)
-			// order.cancelled -> void or refund: undo the hold or the charge; answers payment.voided or payment.refunded
+			// order.cancelled -> void or refund: undo the hold or
+			// the charge; answers payment.voided or payment.refunded
 			.on(OrderCancelled.class, "void or refund", payments::voidOrRefund)
 			.build();
 	}
+
 }

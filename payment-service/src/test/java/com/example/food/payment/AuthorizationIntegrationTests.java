@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * order.placed: the hold (authorisation), each way the simulated gateway can answer, and the order
- * placed twice. Nothing is taken yet: that waits for the kitchen (CaptureIntegrationTests).
+ * order.placed: the hold (authorisation), each way the simulated gateway can answer, and
+ * the order placed twice. Nothing is taken yet: that waits for the kitchen
+ * (CaptureIntegrationTests).
  */
 class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 
@@ -35,8 +36,10 @@ class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(payment.customerId()).isEqualTo(order.customerId());
 		assertThat(payment.lines()).isEqualTo(order.lines());
 		assertThat(payment.deliveryAddress()).isEqualTo(order.deliveryAddress());
-		assertThat(jdbc.queryForMap("select id, status, amount, reason, pending_operation, order_placed, "
-				+ "authorized_at is not null as authorized, captured_at from payment where order_id = ?", orderId))
+		assertThat(jdbc.queryForMap(
+				"select id, status, amount, reason, pending_operation, order_placed, "
+						+ "authorized_at is not null as authorized, captured_at from payment where order_id = ?",
+				orderId))
 			.containsEntry("id", payment.paymentId())
 			.containsEntry("status", "AUTHORIZED")
 			.containsEntry("amount", new BigDecimal("19.00"))
@@ -45,12 +48,12 @@ class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 			.containsEntry("order_placed", null)
 			.containsEntry("authorized", true)
 			.containsEntry("captured_at", null);
-		assertThat(ledger(orderId)).singleElement().satisfies(entry -> assertThat(entry)
-			.containsEntry("idempotency_key", orderId + ":authorize")
-			.containsEntry("operation", "AUTHORIZE")
-			.containsEntry("amount", new BigDecimal("19.00"))
-			.containsEntry("outcome", "APPROVED")
-			.containsEntry("decline_reason", null));
+		assertThat(ledger(orderId)).singleElement()
+			.satisfies(entry -> assertThat(entry).containsEntry("idempotency_key", orderId + ":authorize")
+				.containsEntry("operation", "AUTHORIZE")
+				.containsEntry("amount", new BigDecimal("19.00"))
+				.containsEntry("outcome", "APPROVED")
+				.containsEntry("decline_reason", null));
 		assertThat(bus.events(PaymentFailed.class, orderId)).isEmpty();
 	}
 
@@ -75,9 +78,9 @@ class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(((PaymentFailed) failed.payload()).reason()).isEqualTo("card declined");
 		assertThat(failed.causationId()).isEqualTo(placed.eventId());
 		assertThat(paymentStatus(orderId)).isEqualTo("DECLINED");
-		assertThat(ledger(orderId)).singleElement().satisfies(entry -> assertThat(entry)
-			.containsEntry("outcome", "DECLINED")
-			.containsEntry("decline_reason", "card declined"));
+		assertThat(ledger(orderId)).singleElement()
+			.satisfies(entry -> assertThat(entry).containsEntry("outcome", "DECLINED")
+				.containsEntry("decline_reason", "card declined"));
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_COMPLETED)).isZero();
 	}
 
@@ -111,7 +114,8 @@ class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 	void holdsAnOrderPlacedTwiceOnlyOnce() {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope placed = placed(orderId, "tok_visa");
-		// The same message redelivered, and the same fact sent again as a new event (a producer's retry).
+		// The same message redelivered, and the same fact
+		// sent again as a new event (a producer's retry).
 		EventEnvelope resent = EventEnvelope.of(placed.payload(), orderId);
 
 		bus.publish(placed);
@@ -137,4 +141,5 @@ class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(payments(orderId)).isEqualTo(1);
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_FAILED)).isEqualTo(1);
 	}
+
 }

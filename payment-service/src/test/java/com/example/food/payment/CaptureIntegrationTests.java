@@ -31,8 +31,9 @@ class CaptureIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(captured.causationId()).isEqualTo(accepted.eventId());
 		assertThat(((PaymentCaptured) captured.payload()).paymentId()).isEqualTo(held.paymentId());
 		assertThat(((PaymentCaptured) captured.payload()).amount()).isEqualByComparingTo("19.00");
-		assertThat(jdbc.queryForMap("select status, captured_at is not null as captured, pending_operation from payment "
-				+ "where order_id = ?", orderId))
+		assertThat(
+				jdbc.queryForMap("select status, captured_at is not null as captured, pending_operation from payment "
+						+ "where order_id = ?", orderId))
 			.containsEntry("status", "CAPTURED")
 			.containsEntry("captured", true)
 			.containsEntry("pending_operation", null);
@@ -84,4 +85,5 @@ class CaptureIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(ledgerOperations(orderId)).containsExactly("AUTHORIZE");
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_CAPTURED)).isZero();
 	}
+
 }

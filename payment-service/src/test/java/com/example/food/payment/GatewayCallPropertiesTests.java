@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The pause before a failed gateway call is tried again, with the same key. */
 class GatewayCallPropertiesTests {
 
-	private final GatewayCallProperties settings = new GatewayCallProperties(Duration.ofSeconds(5), Duration.ofSeconds(1),
-			Duration.ofMinutes(1), Duration.ofSeconds(3), 2);
+	private final GatewayCallProperties settings = new GatewayCallProperties(Duration.ofSeconds(5),
+			Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(3), 2);
 
 	@Test
 	void doublesThePauseAfterEachFailedCallUpToTheLongest() {
@@ -25,4 +25,5 @@ class GatewayCallPropertiesTests {
 	void leavesATakenCallToItsWorkerUntilItHasTimedOut() {
 		assertThat(settings.lease()).isGreaterThan(settings.timeout());
 	}
+
 }

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Intent, call, outcome under failure: a gateway that loses its answer, a crash before or after the
- * call, two workers making the same call. Each time the call is repeated with the same idempotency
- * key, the ledger has one entry per operation, and the payment settles once.
+ * Intent, call, outcome under failure: a gateway that loses its answer, a crash before or
+ * after the call, two workers making the same call. Each time the call is repeated with
+ * the same idempotency key, the ledger has one entry per operation, and the payment
+ * settles once.
  */
 class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 
@@ -60,9 +61,10 @@ class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 	void repairsAnIntentLeftPendingByACrashBeforeTheCall() {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope placed = placed(orderId, "tok_visa");
-		// The handler's transaction committed the intent; the process died before its call after commit.
-		transaction.executeWithoutResult(status -> payments.saveAndFlush(
-				Payment.authorizing((OrderPlaced) placed.payload(), placed, Instant.now())));
+		// The handler's transaction committed the intent;
+		// the process died before its call after commit.
+		transaction.executeWithoutResult(status -> payments
+			.saveAndFlush(Payment.authorizing((OrderPlaced) placed.payload(), placed, Instant.now())));
 
 		EventEnvelope completed = bus.awaitEnvelope(PaymentCompleted.class, orderId);
 
@@ -77,7 +79,8 @@ class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope placed = placed(orderId, "tok_visa");
 		EventEnvelope accepted = accepted(orderId);
-		// The gateway held and then captured the amount; the process died before it recorded the capture.
+		// The gateway held and then captured the amount;
+		// the process died before it recorded the capture.
 		recordInLedger(orderId, GatewayOperation.AUTHORIZE);
 		recordInLedger(orderId, GatewayOperation.CAPTURE);
 		Payment payment = Payment.authorizing((OrderPlaced) placed.payload(), placed, Instant.now());
@@ -98,7 +101,8 @@ class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 		EventEnvelope placed = placed(orderId, "tok_visa");
 		Payment payment = Payment.authorizing((OrderPlaced) placed.payload(), placed, Instant.now());
 		transaction.executeWithoutResult(status -> payments.saveAndFlush(payment));
-		// Slow enough that the second worker calls while the first still waits for its answer.
+		// Slow enough that the second worker calls
+		// while the first still waits for its answer.
 		gatewayFaults("{\"delay\": \"PT1S\"}");
 
 		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> calls.call(payment.id()));
@@ -118,4 +122,5 @@ class GatewayRetryIntegrationTests extends PaymentIntegrationTestSupport {
 				values (?, ?, ?, 19.00, 'APPROVED', now())
 				""", operation.keyFor(orderId), orderId, operation.name());
 	}
+
 }

@@ -32,17 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * payment-service on the test run's real PostgreSQL and RabbitMQ, driven only through its real
- * inputs: events published to the bus as order-service and the kitchen would, and HTTP. Its outputs
- * are read from the bus ({@link EventProbe}), its outbox, its table and the gateway's ledger. Each
- * test uses a fresh order id, so tests never see each other's events, and leaves the gateway's
- * faults off. Same configuration as the startup test: one application context.
+ * payment-service on the test run's real PostgreSQL and RabbitMQ, driven only through its
+ * real inputs: events published to the bus as order-service and the kitchen would, and
+ * HTTP. Its outputs are read from the bus ({@link EventProbe}), its outbox, its table and
+ * the gateway's ledger. Each test uses a fresh order id, so tests never see each other's
+ * events, and leaves the gateway's faults off. Same configuration as the startup test:
+ * one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
 public abstract class PaymentIntegrationTestSupport {
 
-	/** Long enough for a duplicate delivery to have been consumed, had it done anything. */
+	/**
+	 * Long enough for a duplicate delivery to have been consumed, had it done anything.
+	 */
 	protected static final Duration QUIET = Duration.ofSeconds(1);
 
 	protected static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -95,7 +98,10 @@ public abstract class PaymentIntegrationTestSupport {
 		return EventEnvelope.of(orderPlaced(paymentToken), orderId);
 	}
 
-	/** Places an order paid with tok_visa and waits until payment holds its amount (payment.completed). */
+	/**
+	 * Places an order paid with tok_visa and waits until payment holds its amount
+	 * (payment.completed).
+	 */
 	protected PaymentCompleted held(UUID orderId) {
 		bus.publish(placed(orderId, "tok_visa"));
 		return bus.await(PaymentCompleted.class, orderId);
@@ -110,13 +116,19 @@ public abstract class PaymentIntegrationTestSupport {
 		return EventEnvelope.of(new TicketAccepted(UUID.randomUUID(), orderPlaced("tok_visa").lines()), orderId);
 	}
 
-	/** Switches the simulated gateway's faults, e.g. {@code {"delay": "PT4S"}} or {@code {"failNext": 1}}. */
+	/**
+	 * Switches the simulated gateway's faults, e.g. {@code {"delay": "PT4S"}} or
+	 * {@code {"failNext": 1}}.
+	 */
 	protected void gatewayFaults(String json) {
 		Response response = http().asAdmin().putJson("/admin/gateway/faults", json);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
-	/** Publishes the event and waits until payment has handled it (its id is recorded as processed). */
+	/**
+	 * Publishes the event and waits until payment has handled it (its id is recorded as
+	 * processed).
+	 */
 	protected void publishAndAwaitHandled(EventEnvelope event) {
 		bus.publish(event);
 		await().atMost(PATIENCE).until(() -> processed(event.eventId()));
@@ -126,7 +138,10 @@ public abstract class PaymentIntegrationTestSupport {
 		return count("select count(*) from processed_event where event_id = ?", eventId) == 1;
 	}
 
-	/** What payment wrote to its outbox for the order with this routing key: final once the handler committed. */
+	/**
+	 * What payment wrote to its outbox for the order with this routing key: final once
+	 * the handler committed.
+	 */
 	protected int outboxEvents(UUID orderId, String routingKey) {
 		return count("select count(*) from outbox_message where order_id = ? and routing_key = ?", orderId, routingKey);
 	}
@@ -147,7 +162,8 @@ public abstract class PaymentIntegrationTestSupport {
 
 	/** The payment's pending operation, its follow-up and its calls so far. */
 	protected Map<String, Object> intent(UUID orderId) {
-		return jdbc.queryForMap("select pending_operation, follow_up, attempts from payment where order_id = ?", orderId);
+		return jdbc.queryForMap("select pending_operation, follow_up, attempts from payment where order_id = ?",
+				orderId);
 	}
 
 	/** The gateway's ledger for the order, oldest first. */
@@ -155,7 +171,10 @@ public abstract class PaymentIntegrationTestSupport {
 		return jdbc.queryForList("select * from gateway_ledger where order_id = ? order by recorded_at", orderId);
 	}
 
-	/** The operations in the order's ledger, oldest first: each is there at most once, under its key. */
+	/**
+	 * The operations in the order's ledger, oldest first: each is there at most once,
+	 * under its key.
+	 */
 	protected List<String> ledgerOperations(UUID orderId) {
 		return ledger(orderId).stream().map(entry -> (String) entry.get("operation")).toList();
 	}
@@ -164,4 +183,5 @@ public abstract class PaymentIntegrationTestSupport {
 		Integer count = jdbc.queryForObject(sql, Integer.class, args);
 		return count == null ? 0 : count;
 	}
+
 }

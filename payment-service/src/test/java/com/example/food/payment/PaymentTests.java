@@ -25,14 +25,18 @@ import com.example.food.payment.gateway.GatewayRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The payment aggregate: the intents each fact records, and what each gateway answer makes of them. */
+/**
+ * The payment aggregate: the intents each fact records, and what each gateway answer
+ * makes of them.
+ */
 class PaymentTests {
 
 	private static final Instant NOW = Instant.parse("2025-11-23T18:00:00Z");
 
 	private static final UUID ORDER_ID = UUID.randomUUID();
 
-	private static final OrderLine PIZZAS = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50"));
+	private static final OrderLine PIZZAS = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2,
+			new BigDecimal("9.50"));
 
 	private static final OrderPlaced ORDER = new OrderPlaced("c-42", List.of(PIZZAS), new BigDecimal("19"),
 			new DeliveryAddress("1 Main St", "Springfield", "12345"), "tok_visa");
@@ -51,8 +55,8 @@ class PaymentTests {
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.AUTHORIZING);
 		assertThat(payment.pendingOperation()).isEqualTo(GatewayOperation.AUTHORIZE);
-		assertThat(payment.pendingRequest()).isEqualTo(new GatewayRequest(GatewayOperation.AUTHORIZE, ORDER_ID,
-				new BigDecimal("19.00"), "tok_visa"));
+		assertThat(payment.pendingRequest())
+			.isEqualTo(new GatewayRequest(GatewayOperation.AUTHORIZE, ORDER_ID, new BigDecimal("19.00"), "tok_visa"));
 		assertThat(payment.pendingRequest().idempotencyKey()).isEqualTo(ORDER_ID + ":authorize");
 		assertThat(payment.takeEvents()).isEmpty();
 	}
@@ -120,8 +124,7 @@ class PaymentTests {
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
 		assertThat(payment.reason()).isEqualTo("order cancelled (CUSTOMER_REQUEST)");
-		assertThat(payment.takeEvents())
-			.containsExactly(new PaymentVoided(payment.id(), new BigDecimal("19.00")));
+		assertThat(payment.takeEvents()).containsExactly(new PaymentVoided(payment.id(), new BigDecimal("19.00")));
 	}
 
 	@Test
@@ -149,8 +152,7 @@ class PaymentTests {
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
 		assertThat(payment.refundedAt()).isNotNull();
-		assertThat(payment.takeEvents())
-			.containsExactly(new PaymentRefunded(payment.id(), new BigDecimal("19.00")));
+		assertThat(payment.takeEvents()).containsExactly(new PaymentRefunded(payment.id(), new BigDecimal("19.00")));
 		assertThat(payment.requestCancellation(CancellationReason.NO_COURIER, UUID.randomUUID(), NOW))
 			.isInstanceOf(Reaction.Ignored.class);
 	}
@@ -207,8 +209,7 @@ class PaymentTests {
 		payment.record(GatewayOperation.REFUND, APPROVED, NOW);
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
-		assertThat(payment.takeEvents())
-			.hasExactlyElementsOfTypes(PaymentCaptured.class, PaymentRefunded.class);
+		assertThat(payment.takeEvents()).hasExactlyElementsOfTypes(PaymentCaptured.class, PaymentRefunded.class);
 	}
 
 	@Test
@@ -260,4 +261,5 @@ class PaymentTests {
 		payment.takeEvents();
 		return payment;
 	}
+
 }

@@ -18,14 +18,17 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An order.placed that can never be charged goes to the dead letters at once, for an operator to see. */
+/**
+ * An order.placed that can never be charged goes to the dead letters at once, for an
+ * operator to see.
+ */
 class PoisonMessageIntegrationTests extends PaymentIntegrationTestSupport {
 
 	@Test
 	void deadLettersAMalformedOrderPlacedAsPoison() {
 		String marker = UUID.randomUUID().toString();
-		// The probe's own listener cannot read this either and would requeue it to itself in a loop:
-		// it stops listening (its queue goes with it) and only publishes.
+		// The probe's own listener cannot read this either and would requeue it to itself
+		// in a loop: it stops listening (its queue goes with it) and only publishes.
 		bus.close();
 
 		bus.publishRaw(RoutingKeys.ORDER_PLACED, "{\"marker\": \"" + marker + "\", not json");
@@ -40,8 +43,8 @@ class PoisonMessageIntegrationTests extends PaymentIntegrationTestSupport {
 	void deadLettersAnOrderWhoseTotalHasFractionsOfACentAsPoisonWithoutChargingIt() {
 		UUID orderId = UUID.randomUUID();
 		OrderLine line = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 1, new BigDecimal("9.505"));
-		OrderPlaced order = new OrderPlaced("c-42", List.of(line), line.lineTotal(), orderPlaced("tok_visa").deliveryAddress(),
-				"tok_visa");
+		OrderPlaced order = new OrderPlaced("c-42", List.of(line), line.lineTotal(),
+				orderPlaced("tok_visa").deliveryAddress(), "tok_visa");
 		EventEnvelope placed = EventEnvelope.of(order, orderId);
 
 		bus.publish(placed);
@@ -68,4 +71,5 @@ class PoisonMessageIntegrationTests extends PaymentIntegrationTestSupport {
 		}
 		return null;
 	}
+
 }

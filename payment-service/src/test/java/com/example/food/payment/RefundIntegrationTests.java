@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * order.cancelled after the capture: the money goes back (a refund, once), including for an order no
- * courier took and for a cancellation that comes while the capture is pending; and the
- * cancellations that find nothing to give back, including one that arrives before the order.
+ * order.cancelled after the capture: the money goes back (a refund, once), including for
+ * an order no courier took and for a cancellation that comes while the capture is
+ * pending; and the cancellations that find nothing to give back, including one that
+ * arrives before the order.
  */
 class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 
@@ -28,7 +29,8 @@ class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 		held(orderId);
 		bus.publish(accepted(orderId));
 		PaymentCaptured captured = bus.await(PaymentCaptured.class, orderId);
-		// The meal was made and never delivered: the customer did not get it, so the money goes back.
+		// The meal was made and never delivered: the
+		// customer did not get it, so the money goes back.
 		EventEnvelope cancelled = cancelled(orderId, CancellationReason.NO_COURIER);
 
 		bus.publish(cancelled);
@@ -41,8 +43,9 @@ class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(((PaymentRefunded) refunded.payload()).amount()).isEqualByComparingTo(captured.amount());
 		await().during(QUIET).atMost(PATIENCE).until(() -> bus.events(PaymentRefunded.class, orderId).size() == 1);
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_REFUNDED)).isEqualTo(1);
-		assertThat(jdbc.queryForMap("select status, reason, refunded_at is not null as refunded from payment "
-				+ "where order_id = ?", orderId))
+		assertThat(jdbc.queryForMap(
+				"select status, reason, refunded_at is not null as refunded from payment " + "where order_id = ?",
+				orderId))
 			.containsEntry("status", "REFUNDED")
 			.containsEntry("reason", "order cancelled (NO_COURIER)")
 			.containsEntry("refunded", true);
@@ -60,7 +63,8 @@ class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 
 		publishAndAwaitHandled(cancelled);
 
-		// The capture may have happened at the gateway already: it is not undone, it is refunded once answered.
+		// The capture may have happened at the gateway already:
+		// it is not undone, it is refunded once answered.
 		assertThat(intent(orderId)).containsEntry("pending_operation", "CAPTURE").containsEntry("follow_up", "CANCEL");
 		gatewayFaults("{}");
 		EventEnvelope refunded = bus.awaitEnvelope(PaymentRefunded.class, orderId);
@@ -96,8 +100,9 @@ class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(payments(orderId)).isEqualTo(1);
 		assertThat(paymentStatus(orderId)).isEqualTo("CANCELLED_BEFORE_PAYMENT");
 		assertThat(intent(orderId)).containsEntry("pending_operation", null);
-		await().during(QUIET).atMost(PATIENCE).until(() -> ledger(orderId).isEmpty()
-				&& bus.events(PaymentCompleted.class, orderId).isEmpty());
+		await().during(QUIET)
+			.atMost(PATIENCE)
+			.until(() -> ledger(orderId).isEmpty() && bus.events(PaymentCompleted.class, orderId).isEmpty());
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_COMPLETED)).isZero();
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_FAILED)).isZero();
 	}
@@ -110,7 +115,9 @@ class RefundIntegrationTests extends PaymentIntegrationTestSupport {
 		publishAndAwaitHandled(cancelled(orderId, CancellationReason.CUSTOMER_REQUEST));
 
 		assertThat(payments(orderId)).isEqualTo(1);
-		assertThat(jdbc.queryForList("select routing_key from outbox_message where order_id = ?", String.class, orderId))
+		assertThat(
+				jdbc.queryForList("select routing_key from outbox_message where order_id = ?", String.class, orderId))
 			.isEmpty();
 	}
+
 }

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * order.cancelled before the kitchen accepted: the hold is released (voided) and nothing is taken,
- * including when the cancellation comes while the gateway has not answered the authorisation yet.
+ * order.cancelled before the kitchen accepted: the hold is released (voided) and nothing
+ * is taken, including when the cancellation comes while the gateway has not answered the
+ * authorisation yet.
  */
 class VoidIntegrationTests extends PaymentIntegrationTestSupport {
 
@@ -48,7 +49,8 @@ class VoidIntegrationTests extends PaymentIntegrationTestSupport {
 	@Test
 	void voidsAHoldWhoseOrderWasCancelledWhileTheAuthorisationWasPending() {
 		UUID orderId = UUID.randomUUID();
-		// A slow gateway: the authorisation is asked for, and answered only seconds later.
+		// A slow gateway: the authorisation is asked
+		// for, and answered only seconds later.
 		gatewayFaults("{\"delay\": \"PT4S\"}");
 		bus.publish(placed(orderId, "tok_visa"));
 		awaitStatus(orderId, "AUTHORIZING");
@@ -56,9 +58,11 @@ class VoidIntegrationTests extends PaymentIntegrationTestSupport {
 
 		publishAndAwaitHandled(cancelled);
 
-		// Remembered, not lost: the cancellation waits for the gateway's answer with the payment.
+		// Remembered, not lost: the cancellation waits
+		// for the gateway's answer with the payment.
 		assertThat(paymentStatus(orderId)).isEqualTo("AUTHORIZING");
-		assertThat(intent(orderId)).containsEntry("pending_operation", "AUTHORIZE").containsEntry("follow_up", "CANCEL");
+		assertThat(intent(orderId)).containsEntry("pending_operation", "AUTHORIZE")
+			.containsEntry("follow_up", "CANCEL");
 		gatewayFaults("{}");
 		EventEnvelope voided = bus.awaitEnvelope(PaymentVoided.class, orderId);
 		assertThat(voided.causationId()).isEqualTo(cancelled.eventId());
@@ -67,4 +71,5 @@ class VoidIntegrationTests extends PaymentIntegrationTestSupport {
 		// The kitchen never hears of a hold for an order already cancelled.
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_COMPLETED)).isZero();
 	}
+
 }

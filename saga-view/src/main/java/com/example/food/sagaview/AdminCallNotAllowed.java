@@ -8,8 +8,9 @@ import org.springframework.http.HttpStatus;
 import com.example.food.infrastructure.web.ProblemException;
 
 /**
- * The proxy forwards only the admin calls on its allow-list ({@link AdminCalls}): anything else is
- * answered as if it did not exist, so the proxy cannot be used to reach arbitrary paths.
+ * The proxy forwards only the admin calls on its allow-list ({@link AdminCalls}):
+ * anything else is answered as if it did not exist, so the proxy cannot be used to reach
+ * arbitrary paths.
  */
 class AdminCallNotAllowed extends ProblemException {
 
@@ -18,4 +19,5 @@ class AdminCallNotAllowed extends ProblemException {
 				method + " " + path + " at " + service + " is not one of the admin calls the saga view forwards.",
 				Map.of("service", service, "method", method.name(), "path", path));
 	}
+
 }

@@ -11,18 +11,20 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The allow-list of the admin proxy: the teaching switches the saga view offers, and nothing else.
- * {@code /admin/system/{service}/{path}} forwards to {@code /admin/{path}} at that service only if
- * the service, the method and the path are listed here; anything else is a 404, so the proxy cannot
- * be turned into a way to reach any other path or host.
+ * The allow-list of the admin proxy: the teaching switches the saga view offers, and
+ * nothing else. {@code /admin/system/{service}/{path}} forwards to {@code /admin/{path}}
+ * at that service only if the service, the method and the path are listed here; anything
+ * else is a 404, so the proxy cannot be turned into a way to reach any other path or
+ * host.
  */
 final class AdminCalls {
 
 	private static final Set<String> EVERY_SERVICE = Set.of("order", "inventory", "payment", "kitchen", "delivery");
 
 	/**
-	 * SKUs and dead-letter ids: letters, digits, dots, dashes and underscores, at most 64, beginning
-	 * with a letter or digit (so never "." or "..", which a server would resolve to another path).
+	 * SKUs and dead-letter ids: letters, digits, dots, dashes and underscores, at most
+	 * 64, beginning with a letter or digit (so never "." or "..", which a server would
+	 * resolve to another path).
 	 */
 	private static final Pattern SAFE_VARIABLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -31,7 +33,8 @@ final class AdminCalls {
 			new Allowed(EVERY_SERVICE, HttpMethod.GET, "/handler-failures"),
 			new Allowed(EVERY_SERVICE, HttpMethod.PUT, "/handler-failures"),
 			new Allowed(EVERY_SERVICE, HttpMethod.DELETE, "/handler-failures"),
-			// one dead letter with its body (the list and replay have their own endpoints)
+			// one dead letter with its body (the list
+			// and replay have their own endpoints)
 			new Allowed(EVERY_SERVICE, HttpMethod.GET, "/dead-letters/{id}"),
 			// "the kitchen cannot make it"
 			new Allowed(Set.of("kitchen"), HttpMethod.GET, "/kitchen/unavailable-skus"),
@@ -45,7 +48,10 @@ final class AdminCalls {
 	private AdminCalls() {
 	}
 
-	/** The service's own path as a template ({@code /admin/...}) and the values of its variables. */
+	/**
+	 * The service's own path as a template ({@code /admin/...}) and the values of its
+	 * variables.
+	 */
 	record Target(String path, Map<String, String> variables) {
 
 	}
@@ -58,7 +64,8 @@ final class AdminCalls {
 	}
 
 	/**
-	 * @param path the path below the service's {@code /admin}, e.g. {@code /couriers/empty}
+	 * @param path the path below the service's {@code /admin}, e.g.
+	 * {@code /couriers/empty}
 	 * @throws AdminCallNotAllowed unless the call is on the list
 	 */
 	static Target resolve(String service, HttpMethod method, String path) {
@@ -68,10 +75,12 @@ final class AdminCalls {
 				continue;
 			}
 			PathPattern.PathMatchInfo match = allowed.pattern().matchAndExtract(segments);
-			if (match != null && match.getUriVariables().values().stream().allMatch(v -> SAFE_VARIABLE.matcher(v).matches())) {
+			if (match != null
+					&& match.getUriVariables().values().stream().allMatch(v -> SAFE_VARIABLE.matcher(v).matches())) {
 				return new Target("/admin" + allowed.pattern().getPatternString(), match.getUriVariables());
 			}
 		}
 		throw new AdminCallNotAllowed(service, method, path);
 	}
+
 }

@@ -13,12 +13,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What each participant of the saga keeps about one order, read from its own public API. The
- * saga's state is spread over five databases; order-service's timeline shows what order-service
- * heard, and this shows what the others hold: inventory's reservation, the payment, the
- * kitchen's ticket, the delivery. The four are asked at once. One that has not heard of the order
- * answers 404, which is a normal moment of a saga, not an error; one that is down shows as
- * unreachable.
+ * What each participant of the saga keeps about one order, read from its own public API.
+ * The saga's state is spread over five databases; order-service's timeline shows what
+ * order-service heard, and this shows what the others hold: inventory's reservation, the
+ * payment, the kitchen's ticket, the delivery. The four are asked at once. One that has
+ * not heard of the order answers 404, which is a normal moment of a saga, not an error;
+ * one that is down shows as unreachable.
  */
 class OrderParticipants {
 
@@ -27,8 +27,7 @@ class OrderParticipants {
 
 	}
 
-	private static final List<Kept> RECORDS = List.of(
-			new Kept("inventory", "reservation", "/reservations/{orderId}"),
+	private static final List<Kept> RECORDS = List.of(new Kept("inventory", "reservation", "/reservations/{orderId}"),
 			new Kept("payment", "payment", "/payments?orderId={orderId}"),
 			new Kept("kitchen", "ticket", "/tickets?orderId={orderId}"),
 			new Kept("delivery", "delivery", "/deliveries?orderId={orderId}"));
@@ -39,8 +38,10 @@ class OrderParticipants {
 	 * @param record what the service keeps: reservation, payment, ticket or delivery
 	 * @param reachable whether the service answered at all
 	 * @param status the HTTP status of its answer, if it answered
-	 * @param state the record as the service shows it (its {@code status} among the rest), if it has one
-	 * @param problem why there is no record: not heard of the order yet, unreachable, an error
+	 * @param state the record as the service shows it (its {@code status} among the
+	 * rest), if it has one
+	 * @param problem why there is no record: not heard of the order yet, unreachable, an
+	 * error
 	 */
 	record Participant(String service, String record, boolean reachable, @Nullable Integer status,
 			@Nullable JsonNode state, @Nullable String problem) {
@@ -63,7 +64,8 @@ class OrderParticipants {
 	private Participant ask(Kept kept, UUID orderId) {
 		ServiceCalls.Answer answer;
 		try {
-			answer = calls.call(kept.service(), HttpMethod.GET, kept.path(), Map.of("orderId", orderId), null, null, null);
+			answer = calls.call(kept.service(), HttpMethod.GET, kept.path(), Map.of("orderId", orderId), null, null,
+					null);
 		}
 		catch (ServiceUnreachable ex) {
 			return new Participant(kept.service(), kept.record(), false, null, null, ex.getMessage());
@@ -80,7 +82,9 @@ class OrderParticipants {
 			return new Participant(kept.service(), kept.record(), true, status, json.readTree(answer.body()), null);
 		}
 		catch (JacksonException ex) {
-			return new Participant(kept.service(), kept.record(), true, status, null, "answered something that is not JSON");
+			return new Participant(kept.service(), kept.record(), true, status, null,
+					"answered something that is not JSON");
 		}
 	}
+
 }

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the saga view reads and anyone may read: inventory's menu for its order form, and each
- * participant's record of an order, fetched through order-service so that the page talks to one
- * origin only.
+ * What the saga view reads and anyone may read: inventory's menu for its order form, and
+ * each participant's record of an order, fetched through order-service so that the page
+ * talks to one origin only.
  */
 @RestController
 @Tag(name = "Saga view", description = "The page at /saga-view/ and what it reads")
@@ -31,14 +31,20 @@ class SagaViewController {
 		this.participants = participants;
 	}
 
-	/** Inventory's {@code GET /products} as it answered: each product's sku, name, price and stock. */
+	/**
+	 * Inventory's {@code GET /products} as it answered: each product's sku, name, price
+	 * and stock.
+	 */
 	@Operation(summary = "The menu (inventory's products), for the saga view's form")
 	@GetMapping("/saga-view/products")
 	ResponseEntity<byte[]> products() {
 		return calls.call("inventory", HttpMethod.GET, "/products", Map.of(), null, null, null).toResponse();
 	}
 
-	/** Inventory's reservation, the payment, the kitchen's ticket and the delivery of the order, each as its service shows it. */
+	/**
+	 * Inventory's reservation, the payment, the kitchen's ticket and the delivery of the
+	 * order, each as its service shows it.
+	 */
 	@Operation(summary = "What each participant keeps about an order",
 			description = "Asks inventory (GET /reservations/{orderId}), payment (GET /payments?orderId=), kitchen "
 					+ "(GET /tickets?orderId=) and delivery (GET /deliveries?orderId=) at once. A service that has not "
@@ -47,4 +53,5 @@ class SagaViewController {
 	List<OrderParticipants.Participant> participants(@PathVariable UUID orderId) {
 		return participants.of(orderId);
 	}
+
 }

@@ -26,10 +26,11 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Calls one of the five services for the saga view. The caller's admin login (its Authorization
- * header) goes along unchanged: order-service holds no credentials of its own for the others, and
- * each service still checks the login itself. The answer comes back as it was: status, content type
- * and body, so a problem detail from a service reaches the page intact.
+ * Calls one of the five services for the saga view. The caller's admin login (its
+ * Authorization header) goes along unchanged: order-service holds no credentials of its
+ * own for the others, and each service still checks the login itself. The answer comes
+ * back as it was: status, content type and body, so a problem detail from a service
+ * reaches the page intact.
  */
 class ServiceCalls {
 
@@ -47,7 +48,8 @@ class ServiceCalls {
 		requests.setReadTimeout(services.readTimeout());
 		this.http = RestClient.builder()
 			.requestFactory(requests)
-			// The calls show in traces and in http.client.requests, like the inventory call.
+			// The calls show in traces and in
+			// http.client.requests, like the inventory call.
 			.observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.build();
 	}
@@ -55,7 +57,10 @@ class ServiceCalls {
 	/** What a service answered. */
 	record Answer(HttpStatusCode status, @Nullable MediaType contentType, byte[] body) {
 
-		/** The answer as order-service's own response; only the content type of its headers is kept. */
+		/**
+		 * The answer as order-service's own response; only the content type of its
+		 * headers is kept.
+		 */
 		ResponseEntity<byte[]> toResponse() {
 			ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
 			if (contentType != null) {
@@ -66,8 +71,8 @@ class ServiceCalls {
 	}
 
 	/**
-	 * @param path a template such as {@code /admin/dead-letters/{id}}: each variable is encoded as one
-	 * path segment, so no value can add a segment or a query
+	 * @param path a template such as {@code /admin/dead-letters/{id}}: each variable is
+	 * encoded as one path segment, so no value can add a segment or a query
 	 * @throws UnknownService if {@code service} is not one of the five
 	 * @throws ServiceUnreachable if it refuses the connection or does not answer in time
 	 */
@@ -93,8 +98,8 @@ class ServiceCalls {
 	}
 
 	/**
-	 * Asks about each item at once, a virtual thread each, and returns the answers in the items'
-	 * order: the page waits for the slowest service, not for the sum of them.
+	 * Asks about each item at once, a virtual thread each, and returns the answers in the
+	 * items' order: the page waits for the slowest service, not for the sum of them.
 	 */
 	static <I, T> List<T> eachAtOnce(Collection<I> items, Function<I, T> ask) {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -106,8 +111,8 @@ class ServiceCalls {
 	}
 
 	private String why(ResourceAccessException ex) {
-		// The JDK client wraps the cause that says what happened (a ConnectException around a
-		// ClosedChannelException, ...): look along the whole chain.
+		// The JDK client wraps the cause that says what happened (a ConnectException
+		// around a ClosedChannelException, ...): look along the whole chain.
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof HttpConnectTimeoutException) {
 				return "no connection within " + services.connectTimeout().toMillis() + " ms";
@@ -122,4 +127,5 @@ class ServiceCalls {
 		Throwable cause = ex.getMostSpecificCause();
 		return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
 	}
+
 }

@@ -13,4 +13,5 @@ class ServiceUnreachable extends ProblemException {
 		super(HttpStatus.BAD_GATEWAY, "service-unreachable", "Service unreachable",
 				"The " + service + " service did not answer: " + why, Map.of("service", service));
 	}
+
 }

@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The five services as the admin proxy reaches them ({@code food.services.*} in order-service's
- * application.yml, from FOOD_ORDER_URL ... FOOD_DELIVERY_URL). A fixed set: the proxy calls these
- * base URLs and no other, whatever a request says.
+ * The five services as the admin proxy reaches them ({@code food.services.*} in
+ * order-service's application.yml, from FOOD_ORDER_URL ... FOOD_DELIVERY_URL). A fixed
+ * set: the proxy calls these base URLs and no other, whatever a request says.
  *
- * @param connectTimeout how long to wait for a connection before a service counts as unreachable
+ * @param connectTimeout how long to wait for a connection before a service counts as
+ * unreachable
  * @param readTimeout how long to wait for its answer
  */
 @ConfigurationProperties("food.services")

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin proxy behind the saga view: the browser talks to order-service only (one origin, no
- * CORS), and order-service calls the other services' admin APIs with the caller's own login. Under
- * /admin, so the login is checked here first, and again by each service.
+ * The admin proxy behind the saga view: the browser talks to order-service only (one
+ * origin, no CORS), and order-service calls the other services' admin APIs with the
+ * caller's own login. Under /admin, so the login is checked here first, and again by each
+ * service.
  */
 @RestController
 @RequestMapping("/admin/system")
@@ -44,20 +45,28 @@ class SystemAdminController {
 		this.deadLetters = deadLetters;
 	}
 
-	/** The dead letters of all five services, each tagged with its service; a service that is down shows as unreachable. */
+	/**
+	 * The dead letters of all five services, each tagged with its service; a service that
+	 * is down shows as unreachable.
+	 */
 	@Operation(summary = "The dead letters of all five services, each tagged with its service")
 	@GetMapping("/dead-letters")
 	SystemDeadLetters.Overview deadLetters(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
 		return deadLetters.collect(authorization);
 	}
 
-	/** Replays one dead letter into its own service's queue; the service's answer (202, or its 404 problem) comes back. */
+	/**
+	 * Replays one dead letter into its own service's queue; the service's answer (202, or
+	 * its 404 problem) comes back.
+	 */
 	@Operation(summary = "Replay one dead letter at its service")
 	@PostMapping("/dead-letters/{service}/{id}/replay")
 	ResponseEntity<byte[]> replay(@PathVariable String service, @PathVariable UUID id,
 			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return calls.call(service, HttpMethod.POST, "/admin/dead-letters/{id}/replay", Map.of("id", id), authorization,
-				null, null).toResponse();
+		return calls
+			.call(service, HttpMethod.POST, "/admin/dead-letters/{id}/replay", Map.of("id", id), authorization, null,
+					null)
+			.toResponse();
 	}
 
 	/** Discards one dead letter (204). */
@@ -65,24 +74,29 @@ class SystemAdminController {
 	@DeleteMapping("/dead-letters/{service}/{id}")
 	ResponseEntity<byte[]> discard(@PathVariable String service, @PathVariable UUID id,
 			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		return calls.call(service, HttpMethod.DELETE, "/admin/dead-letters/{id}", Map.of("id", id), authorization, null,
-				null).toResponse();
+		return calls
+			.call(service, HttpMethod.DELETE, "/admin/dead-letters/{id}", Map.of("id", id), authorization, null, null)
+			.toResponse();
 	}
 
 	/**
-	 * {@code /admin/system/kitchen/kitchen/unavailable-skus/LASAGNA} to {@code /admin/kitchen/unavailable-skus/LASAGNA}
-	 * at kitchen, and so on: only the calls that {@link AdminCalls} allows.
+	 * {@code /admin/system/kitchen/kitchen/unavailable-skus/LASAGNA} to
+	 * {@code /admin/kitchen/unavailable-skus/LASAGNA} at kitchen, and so on: only the
+	 * calls that {@link AdminCalls} allows.
 	 */
-	@Operation(summary = "Forward an allow-listed admin call (handler failures, unavailable dishes, couriers) to a service")
+	@Operation(
+			summary = "Forward an allow-listed admin call (handler failures, unavailable dishes, couriers) to a service")
 	@RequestMapping("/{service}/{*path}")
 	ResponseEntity<byte[]> forward(@PathVariable String service, @PathVariable String path, HttpMethod method,
 			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable MediaType contentType,
 			@RequestBody(required = false) byte @Nullable [] body) {
-		// An unknown service is named as such (404 unknown-service) before the allow-list is asked.
+		// An unknown service is named as such (404
+		// unknown-service) before the allow-list is asked.
 		services.url(service);
 		AdminCalls.Target target = AdminCalls.resolve(service, method, path);
 		return calls.call(service, method, target.path(), target.variables(), authorization, body, contentType)
 			.toResponse();
 	}
+
 }

@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The dead letters of every service in one list, each tagged with its service. The five are asked
- * at once, each with the proxy's short timeouts: a service that is down shows as unreachable, and
- * the others' letters are still listed.
+ * The dead letters of every service in one list, each tagged with its service. The five
+ * are asked at once, each with the proxy's short timeouts: a service that is down shows
+ * as unreachable, and the others' letters are still listed.
  */
 class SystemDeadLetters {
 
@@ -88,7 +88,8 @@ class SystemDeadLetters {
 			return new Fetched(new ServiceState(service, true, status, null, letters.size()), letters);
 		}
 		catch (JacksonException ex) {
-			return new Fetched(new ServiceState(service, true, status, "answered something that is not a list of dead letters", 0),
+			return new Fetched(
+					new ServiceState(service, true, status, "answered something that is not a list of dead letters", 0),
 					List.of());
 		}
 	}
@@ -101,4 +102,5 @@ class SystemDeadLetters {
 			return Instant.EPOCH;
 		}
 	}
+
 }

@@ -16,4 +16,5 @@ class UnknownService extends ProblemException {
 				"There is no service '" + service + "'; the services are " + String.join(", ", known) + ".",
 				Map.of("service", service, "services", List.copyOf(known)));
 	}
+
 }

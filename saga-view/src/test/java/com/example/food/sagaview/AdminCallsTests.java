@@ -56,11 +56,13 @@ class AdminCallsTests {
 	void refusesVariablesThatAreNotPlainNames() {
 		assertThatThrownBy(() -> AdminCalls.resolve("kitchen", HttpMethod.PUT, "/kitchen/unavailable-skus/a?b=c"))
 			.isInstanceOf(AdminCallNotAllowed.class);
-		assertThatThrownBy(() -> AdminCalls.resolve("kitchen", HttpMethod.PUT, "/kitchen/unavailable-skus/" + "X".repeat(65)))
+		assertThatThrownBy(
+				() -> AdminCalls.resolve("kitchen", HttpMethod.PUT, "/kitchen/unavailable-skus/" + "X".repeat(65)))
 			.isInstanceOf(AdminCallNotAllowed.class);
 		assertThatThrownBy(() -> AdminCalls.resolve("order", HttpMethod.GET, "/dead-letters/..%2F..%2Factuator"))
 			.isInstanceOf(AdminCallNotAllowed.class);
 		assertThatThrownBy(() -> AdminCalls.resolve("order", HttpMethod.GET, "/dead-letters/.."))
 			.isInstanceOf(AdminCallNotAllowed.class);
 	}
+
 }

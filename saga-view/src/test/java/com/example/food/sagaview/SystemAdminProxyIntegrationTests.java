@@ -51,11 +51,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The saga view's admin proxy over real HTTP. A bare service with the saga view
- * ({@link SagaViewTestApplication}) runs on a real PostgreSQL and RabbitMQ and is its own "order"
- * peer, so the dead letters, the switch and the replay it reaches are real: the shared
- * infrastructure's, as at order-service. The others: inventory and payment are WireMock (one
- * server, a path prefix each), delivery is WireMock answering slower than the read timeout, and
- * kitchen is a port nobody listens on.
+ * ({@link SagaViewTestApplication}) runs on a real PostgreSQL and RabbitMQ and is its own
+ * "order" peer, so the dead letters, the switch and the replay it reaches are real: the
+ * shared infrastructure's, as at order-service. The others: inventory and payment are
+ * WireMock (one server, a path prefix each), delivery is WireMock answering slower than
+ * the read timeout, and kitchen is a port nobody listens on.
  */
 @SpringBootTest(classes = SagaViewTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { SagaViewTestApplication.DEFAULTS, SagaViewTestApplication.NAME, "food.services.read-timeout=1s",
@@ -104,8 +104,9 @@ class SystemAdminProxyIntegrationTests {
 		warmUpOnce();
 		jdbc.execute("truncate dead_letter");
 		peers.resetAll();
-		peers.stubFor(get("/inventory/products").willReturn(okJson("""
-				[{"sku": "LASAGNA", "name": "Lasagna al Forno", "price": 12.00, "available": 50, "onHand": 50, "reserved": 0}]""")));
+		peers.stubFor(get("/inventory/products").willReturn(
+				okJson("""
+						[{"sku": "LASAGNA", "name": "Lasagna al Forno", "price": 12.00, "available": 50, "onHand": 50, "reserved": 0}]""")));
 		peers.stubFor(get("/inventory/admin/dead-letters").willReturn(aResponse().withStatus(500)));
 		peers.stubFor(get("/payment/admin/dead-letters").willReturn(okJson(PAYMENT_LETTER)));
 		peers.stubFor(get("/delivery/admin/dead-letters").willReturn(okJson("[]").withFixedDelay(3000)));
@@ -124,7 +125,8 @@ class SystemAdminProxyIntegrationTests {
 		UUID id = UUID.randomUUID();
 
 		assertThat(anonymous().get("/admin/system/dead-letters").status()).isEqualTo(401);
-		assertThat(anonymous().postJson("/admin/system/dead-letters/order/" + id + "/replay", "").status()).isEqualTo(401);
+		assertThat(anonymous().postJson("/admin/system/dead-letters/order/" + id + "/replay", "").status())
+			.isEqualTo(401);
 		assertThat(anonymous().delete("/admin/system/dead-letters/order/" + id).status()).isEqualTo(401);
 		assertThat(anonymous().get("/admin/system/order/handler-failures").status()).isEqualTo(401);
 		assertThat(anonymous().as(workspace().adminUser(), "wrong").get("/admin/system/dead-letters").status())
@@ -140,8 +142,8 @@ class SystemAdminProxyIntegrationTests {
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		JsonNode services = response.json().get("services");
-		assertThat(list(services).stream().map(s -> s.get("service").asString()))
-			.containsExactly("order", "inventory", "payment", "kitchen", "delivery");
+		assertThat(list(services).stream().map(s -> s.get("service").asString())).containsExactly("order", "inventory",
+				"payment", "kitchen", "delivery");
 		assertThat(service(services, "order").get("reachable").asBoolean()).isTrue();
 		assertThat(service(services, "order").get("deadLetters").asInt()).isEqualTo(1);
 		assertThat(service(services, "payment").get("deadLetters").asInt()).isEqualTo(1);
@@ -153,7 +155,8 @@ class SystemAdminProxyIntegrationTests {
 
 		List<JsonNode> letters = list(response.json().get("deadLetters"));
 		assertThat(letters).extracting(l -> l.get("service").asString() + " " + l.get("originalRoutingKey").asString())
-			.containsExactly("payment order.cancelled", "order payment.refunded"); // newest first
+			// newest first
+			.containsExactly("payment order.cancelled", "order payment.refunded");
 		assertThat(letters.get(1).get("id").asString()).isEqualTo(letter.toString());
 		assertThat(letters.get(1).get("reason").asString()).isEqualTo("POISON");
 		// Each service was asked with the caller's own login.
@@ -167,7 +170,8 @@ class SystemAdminProxyIntegrationTests {
 
 		Response response = admin().get("/admin/system/dead-letters");
 
-		// Delivery would answer after 3 s; the page gets the list after the 1 s read timeout.
+		// Delivery would answer after 3 s; the page
+		// gets the list after the 1 s read timeout.
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2900));
 	}
@@ -180,8 +184,11 @@ class SystemAdminProxyIntegrationTests {
 
 		assertThat(replayed.status()).as(replayed.body()).isEqualTo(202);
 		assertThat(replayed.json().get("replayed").asString()).isEqualTo(letter.toString());
-		// The switch fired once; the replayed event is handled this time, so nothing comes back.
-		Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+		// The switch fired once; the replayed event is
+		// handled this time, so nothing comes back.
+		Awaitility.await()
+			.during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> ownDeadLetters().isEmpty());
 	}
 
@@ -205,7 +212,8 @@ class SystemAdminProxyIntegrationTests {
 
 		assertThat(on.status()).as(on.body()).isEqualTo(200);
 		assertThat(on.json().get("transientFailures").asInt()).isEqualTo(3);
-		assertThat(admin().get("/admin/handler-failures").json().get("routingKey").asString()).isEqualTo("payment.refunded");
+		assertThat(admin().get("/admin/handler-failures").json().get("routingKey").asString())
+			.isEqualTo("payment.refunded");
 		assertThat(emptied.status()).isEqualTo(200);
 		peers.verify(postRequestedFor(urlEqualTo("/delivery/admin/couriers/empty")));
 	}
@@ -220,7 +228,8 @@ class SystemAdminProxyIntegrationTests {
 				"admin-call-not-allowed");
 		assertProblem(admin().get("/admin/system/inventory/failures"), 404, "admin-call-not-allowed");
 		assertProblem(admin().get("/admin/system/order/dead-letters"), 404, "admin-call-not-allowed");
-		assertProblem(admin().postJson("/admin/system/dead-letters/order/not-a-uuid/replay", ""), 400, "invalid-request");
+		assertProblem(admin().postJson("/admin/system/dead-letters/order/not-a-uuid/replay", ""), 400,
+				"invalid-request");
 		peers.verify(0, anyRequestedFor(anyUrl()));
 	}
 
@@ -249,7 +258,8 @@ class SystemAdminProxyIntegrationTests {
 		peers.stubFor(get(urlEqualTo("/payment/payments?orderId=" + orderId)).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/problem+json")
 			.withBody("{\"type\": \"https://food.example/problems/payment-not-found\", \"status\": 404}")));
-		peers.stubFor(get(urlEqualTo("/delivery/deliveries?orderId=" + orderId)).willReturn(okJson("{}").withFixedDelay(3000)));
+		peers.stubFor(get(urlEqualTo("/delivery/deliveries?orderId=" + orderId))
+			.willReturn(okJson("{}").withFixedDelay(3000)));
 
 		Response response = anonymous().get("/saga-view/orders/" + orderId + "/participants");
 
@@ -278,9 +288,10 @@ class SystemAdminProxyIntegrationTests {
 		assertThat(peers.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
-	// The first call through the proxy loads and links the HTTP client's classes, which on a busy
-	// machine can take longer than the shortened read timeout: done once, before any test counts
-	// calls or measures time (the answer, WireMock's 404 before any stub, does not matter).
+	// The first call through the proxy loads and links the HTTP client's
+	// classes, which on a busy machine can take longer than the shortened
+	// read timeout: done once, before any test counts calls or measures
+	// time (the answer, WireMock's 404 before any stub, does not matter).
 	private static void warmUpOnce() {
 		if (!warmedUp) {
 			anonymous().get("/saga-view/products");
@@ -288,12 +299,16 @@ class SystemAdminProxyIntegrationTests {
 		}
 	}
 
-	/** A real dead letter at the "order" peer: its handler failure switch makes the next payment.refunded poison. */
+	/**
+	 * A real dead letter at the "order" peer: its handler failure switch makes the next
+	 * payment.refunded poison.
+	 */
 	private UUID deadLetterAtOrder() {
 		Response on = admin().putJson("/admin/system/order/handler-failures",
 				"{\"routingKey\": \"payment.refunded\", \"poison\": true}");
 		assertThat(on.status()).as(on.body()).isEqualTo(200);
-		bus.publish(EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), new BigDecimal("9.50")), UUID.randomUUID()));
+		bus.publish(
+				EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), new BigDecimal("9.50")), UUID.randomUUID()));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ownDeadLetters().size() == 1);
 		return UUID.fromString(ownDeadLetters().getFirst().get("id").asString());
 	}
@@ -310,7 +325,6 @@ class SystemAdminProxyIntegrationTests {
 	private static List<JsonNode> list(JsonNode array) {
 		return StreamSupport.stream(array.spliterator(), false).toList();
 	}
-
 
 	private static HttpTestClient anonymous() {
 		return HttpTestClient.on(PORT);
@@ -336,4 +350,5 @@ class SystemAdminProxyIntegrationTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

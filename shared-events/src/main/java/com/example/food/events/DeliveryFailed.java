@@ -1,6 +1,9 @@
 package com.example.food.events;
 
-/** No courier took the order after {@code attempts} tries; the order service cancels with {@code NO_COURIER}. */
+/**
+ * No courier took the order after {@code attempts} tries; the order service cancels with
+ * {@code NO_COURIER}.
+ */
 public record DeliveryFailed(String reason, int attempts) implements FoodEvent {
 
 	public DeliveryFailed {

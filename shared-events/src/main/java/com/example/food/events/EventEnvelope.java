@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What travels on the wire: a {@link FoodEvent} with the facts every consumer needs to route,
- * deduplicate and correlate it.
+ * What travels on the wire: a {@link FoodEvent} with the facts every consumer needs to
+ * route, deduplicate and correlate it.
  *
  * @param eventId the message's identity; consumers record it to process each event once
  * @param type the routing key, equal to {@code payload.type().routingKey()}
@@ -17,14 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param causationId the event that caused this one, or null for a saga's first event
  * @param payload the fact itself
  */
-public record EventEnvelope(
-		UUID eventId,
-		String type,
-		int version,
-		Instant occurredAt,
-		UUID orderId,
-		@Nullable UUID causationId,
-		FoodEvent payload) {
+public record EventEnvelope(UUID eventId, String type, int version, Instant occurredAt, UUID orderId,
+		@Nullable UUID causationId, FoodEvent payload) {
 
 	public EventEnvelope {
 		Require.present(eventId, "eventId");
@@ -42,9 +36,11 @@ public record EventEnvelope(
 	/** A new event about {@code orderId}, written in today's schema version. */
 	public static EventEnvelope of(FoodEvent payload, UUID orderId, @Nullable UUID causationId) {
 		EventType type = Require.present(payload, "payload").type();
-		// Microseconds: what a PostgreSQL timestamp keeps, so a stored and a parsed copy stay equal.
+		// Microseconds: what a PostgreSQL timestamp keeps,
+		// so a stored and a parsed copy stay equal.
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		return new EventEnvelope(UUID.randomUUID(), type.routingKey(), type.version(), now, orderId, causationId, payload);
+		return new EventEnvelope(UUID.randomUUID(), type.routingKey(), type.version(), now, orderId, causationId,
+				payload);
 	}
 
 	/** A saga's first event: nothing caused it but a request. */

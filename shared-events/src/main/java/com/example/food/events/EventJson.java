@@ -18,32 +18,35 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON form of an {@link EventEnvelope}, the same in every service.
  *
- * <p>Reading is explicit rather than Jackson polymorphism: the envelope's {@code type} picks the
- * payload record from {@link EventType}, so the wire format has no class names and a message that
- * cannot be read fails with an {@link InvalidEvent} that says why.
+ * <p>
+ * Reading is explicit rather than Jackson polymorphism: the envelope's {@code type} picks
+ * the payload record from {@link EventType}, so the wire format has no class names and a
+ * message that cannot be read fails with an {@link InvalidEvent} that says why.
  */
 public final class EventJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
-			// Consumers ignore what they do not know: producers may add optional fields any time.
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-			// Money stays exact, scale included: 9.50 is read and written as 9.50, never 9.5 or 9.5E0.
-			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-			.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-			.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-			.build();
+		// Consumers ignore what they do not know:
+		// producers may add optional fields any time.
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+		// Money stays exact, scale included: 9.50 is
+		// read and written as 9.50, never 9.5 or 9.5E0.
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+		.build();
 
 	private EventJson() {
 	}
 
 	/**
-	 * The mapper configured for events, for code that maps JSON itself (a message converter, the
-	 * outbox). Jackson 3 mappers are immutable, so sharing it is safe. It cannot read an
-	 * {@link EventEnvelope} on its own, since the payload's class comes from {@code type}: use
-	 * {@link #read(byte[])} for that.
+	 * The mapper configured for events, for code that maps JSON itself (a message
+	 * converter, the outbox). Jackson 3 mappers are immutable, so sharing it is safe. It
+	 * cannot read an {@link EventEnvelope} on its own, since the payload's class comes
+	 * from {@code type}: use {@link #read(byte[])} for that.
 	 */
 	public static JsonMapper mapper() {
 		return MAPPER;
@@ -77,7 +80,8 @@ public final class EventJson {
 		JsonNode tree;
 		try {
 			tree = MAPPER.readTree(json);
-		} catch (JacksonException e) {
+		}
+		catch (JacksonException e) {
 			throw new InvalidEvent("event is not valid JSON: " + e.getOriginalMessage(), e);
 		}
 		if (tree == null || !tree.isObject()) {
@@ -110,9 +114,10 @@ public final class EventJson {
 	}
 
 	/**
-	 * The envelope's fields are read straight from the tree, not through Jackson's data binding:
-	 * binding a UUID or an Instant from a tree node builds a parser for each, and those five calls
-	 * were most of the JSON work of every message a service received (docs/performance-findings.md).
+	 * The envelope's fields are read straight from the tree, not through Jackson's data
+	 * binding: binding a UUID or an Instant from a tree node builds a parser for each,
+	 * and those five calls were most of the JSON work of every message a service received
+	 * (docs/performance-findings.md).
 	 */
 	private static <T> @Nullable T optional(JsonNode json, String field, Function<JsonNode, T> reader) {
 		JsonNode node = json.get(field);
@@ -121,7 +126,8 @@ public final class EventJson {
 		}
 		try {
 			return reader.apply(node);
-		} catch (IllegalArgumentException | DateTimeException e) {
+		}
+		catch (IllegalArgumentException | DateTimeException e) {
 			throw new InvalidEvent("event envelope is invalid: " + field + ": " + e.getMessage(), e);
 		}
 	}
@@ -151,12 +157,16 @@ public final class EventJson {
 		}
 		try {
 			return MAPPER.treeToValue(node, type.payloadClass());
-		} catch (JacksonException e) {
+		}
+		catch (JacksonException e) {
 			throw new InvalidEvent(type.routingKey() + " payload is invalid: " + reason(e), e);
 		}
 	}
 
-	/** The record's own validation message if it refused the values, else Jackson's; either with where it happened. */
+	/**
+	 * The record's own validation message if it refused the values, else Jackson's;
+	 * either with where it happened.
+	 */
 	private static String reason(JacksonException e) {
 		String reason = e.getOriginalMessage();
 		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -169,16 +179,21 @@ public final class EventJson {
 		return path.isEmpty() ? reason : reason + " (at " + path + ")";
 	}
 
-	/** {@code lines[1].quantity}, where Jackson would say {@code OrderPlaced["lines"]->ArrayList[1]...}. */
+	/**
+	 * {@code lines[1].quantity}, where Jackson would say
+	 * {@code OrderPlaced["lines"]->ArrayList[1]...}.
+	 */
 	private static String path(JacksonException e) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : e.getPath()) {
 			if (reference.getPropertyName() != null) {
 				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			} else if (reference.getIndex() >= 0) {
+			}
+			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 		}
 		return path.toString();
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The registry of events: routing key, payload record and the schema version written today.
- * Adding an event is one constant here (and its record in {@link FoodEvent}'s {@code permits}).
+ * The registry of events: routing key, payload record and the schema version written
+ * today. Adding an event is one constant here (and its record in {@link FoodEvent}'s
+ * {@code permits}).
  */
 public enum EventType {
 
@@ -29,13 +30,16 @@ public enum EventType {
 	PAYMENT_CAPTURED(RoutingKeys.PAYMENT_CAPTURED, PaymentCaptured.class, 1),
 	PAYMENT_VOIDED(RoutingKeys.PAYMENT_VOIDED, PaymentVoided.class, 1);
 
-	private static final Map<String, EventType> BY_ROUTING_KEY =
-			Arrays.stream(values()).collect(toUnmodifiableMap(EventType::routingKey, Function.identity()));
-	private static final Map<Class<? extends FoodEvent>, EventType> BY_PAYLOAD_CLASS =
-			Arrays.stream(values()).collect(toUnmodifiableMap(EventType::payloadClass, Function.identity()));
+	private static final Map<String, EventType> BY_ROUTING_KEY = Arrays.stream(values())
+		.collect(toUnmodifiableMap(EventType::routingKey, Function.identity()));
+
+	private static final Map<Class<? extends FoodEvent>, EventType> BY_PAYLOAD_CLASS = Arrays.stream(values())
+		.collect(toUnmodifiableMap(EventType::payloadClass, Function.identity()));
 
 	private final String routingKey;
+
 	private final Class<? extends FoodEvent> payloadClass;
+
 	private final int version;
 
 	EventType(String routingKey, Class<? extends FoodEvent> payloadClass, int version) {
@@ -44,7 +48,9 @@ public enum EventType {
 		this.version = version;
 	}
 
-	/** The type named by a message; an unknown one is a message this code cannot handle. */
+	/**
+	 * The type named by a message; an unknown one is a message this code cannot handle.
+	 */
 	public static EventType of(String routingKey) {
 		EventType type = BY_ROUTING_KEY.get(routingKey);
 		if (type == null) {
@@ -58,7 +64,8 @@ public enum EventType {
 	}
 
 	public static EventType of(Class<? extends FoodEvent> payloadClass) {
-		// Never null: FoodEvent is sealed and EventTypeTests checks every permitted record has a constant.
+		// Never null: FoodEvent is sealed and EventTypeTests
+		// checks every permitted record has a constant.
 		return BY_PAYLOAD_CLASS.get(payloadClass);
 	}
 
@@ -76,11 +83,12 @@ public enum EventType {
 	}
 
 	/**
-	 * Whether a message of this schema version can be read. Only the current one for now; a new
-	 * version is accepted side by side by widening this and upcasting the old shape in
-	 * {@link EventJson}.
+	 * Whether a message of this schema version can be read. Only the current one for now;
+	 * a new version is accepted side by side by widening this and upcasting the old shape
+	 * in {@link EventJson}.
 	 */
 	public boolean supports(int version) {
 		return version == this.version;
 	}
+
 }

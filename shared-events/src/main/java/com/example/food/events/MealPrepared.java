@@ -3,11 +3,10 @@ package com.example.food.events;
 import java.util.List;
 import java.util.UUID;
 
-/** The food is ready; carries what delivery needs to hand it over without asking anyone. */
-public record MealPrepared(
-		UUID ticketId,
-		String customerId,
-		List<OrderLine> lines,
+/**
+ * The food is ready; carries what delivery needs to hand it over without asking anyone.
+ */
+public record MealPrepared(UUID ticketId, String customerId, List<OrderLine> lines,
 		DeliveryAddress deliveryAddress) implements FoodEvent {
 
 	public MealPrepared {

@@ -3,12 +3,11 @@ package com.example.food.events;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Stock is reserved and the order saved; payment holds {@code total} with {@code paymentToken}. */
-public record OrderPlaced(
-		String customerId,
-		List<OrderLine> lines,
-		BigDecimal total,
-		DeliveryAddress deliveryAddress,
+/**
+ * Stock is reserved and the order saved; payment holds {@code total} with
+ * {@code paymentToken}.
+ */
+public record OrderPlaced(String customerId, List<OrderLine> lines, BigDecimal total, DeliveryAddress deliveryAddress,
 		String paymentToken) implements FoodEvent {
 
 	public OrderPlaced {

@@ -3,7 +3,10 @@ package com.example.food.events;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** The kitchen accepted the order, so the amount held for it was taken (captured at the gateway). */
+/**
+ * The kitchen accepted the order, so the amount held for it was taken (captured at the
+ * gateway).
+ */
 public record PaymentCaptured(UUID paymentId, BigDecimal amount) implements FoodEvent {
 
 	public PaymentCaptured {

@@ -4,12 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** The charge succeeded. Carries the lines and address on so the kitchen never calls the order service. */
-public record PaymentCompleted(
-		UUID paymentId,
-		BigDecimal amount,
-		String customerId,
-		List<OrderLine> lines,
+/**
+ * The charge succeeded. Carries the lines and address on so the kitchen never calls the
+ * order service.
+ */
+public record PaymentCompleted(UUID paymentId, BigDecimal amount, String customerId, List<OrderLine> lines,
 		DeliveryAddress deliveryAddress) implements FoodEvent {
 
 	public PaymentCompleted {

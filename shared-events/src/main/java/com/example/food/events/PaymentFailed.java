@@ -1,6 +1,8 @@
 package com.example.food.events;
 
-/** The charge was declined; nothing was taken, so the order is cancelled without a refund. */
+/**
+ * The charge was declined; nothing was taken, so the order is cancelled without a refund.
+ */
 public record PaymentFailed(String reason) implements FoodEvent {
 
 	public PaymentFailed {

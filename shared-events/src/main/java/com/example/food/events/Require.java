@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks for the events' compact constructors. Failures are {@link IllegalArgumentException}s
- * whose message names the field, so that a rejected message explains itself in a dead letter.
+ * Checks for the events' compact constructors. Failures are
+ * {@link IllegalArgumentException}s whose message names the field, so that a rejected
+ * message explains itself in a dead letter.
  */
 final class Require {
 
@@ -21,7 +22,10 @@ final class Require {
 		return value;
 	}
 
-	/** An unmodifiable copy; {@code List.copyOf} alone would fail on a null element without naming the field. */
+	/**
+	 * An unmodifiable copy; {@code List.copyOf} alone would fail on a null element
+	 * without naming the field.
+	 */
 	static <T> List<T> list(@Nullable List<T> values, String field) {
 		present(values, field);
 		if (values.stream().anyMatch(Objects::isNull)) {
@@ -52,4 +56,5 @@ final class Require {
 		}
 		return amount;
 	}
+
 }

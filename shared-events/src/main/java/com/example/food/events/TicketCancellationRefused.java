@@ -3,8 +3,9 @@ package com.example.food.events;
 import java.util.UUID;
 
 /**
- * The kitchen refused an order's cancellation request: the meal is already prepared (the point of
- * no return). The order leaves CANCELLING for the state the facts have put it in, and runs on.
+ * The kitchen refused an order's cancellation request: the meal is already prepared (the
+ * point of no return). The order leaves CANCELLING for the state the facts have put it
+ * in, and runs on.
  */
 public record TicketCancellationRefused(UUID ticketId, CancellationReason reason, String refusal) implements FoodEvent {
 

@@ -3,10 +3,11 @@ package com.example.food.events;
 import java.util.UUID;
 
 /**
- * The kitchen granted an order's cancellation request: nothing will be cooked for it (there was no
- * ticket yet, and a tombstone now keeps a late payment from opening one; or the accepted ticket was
- * dropped before the meal was prepared; or the kitchen had rejected it already). The order ends
- * CANCELLED and announces order.cancelled, which sets the compensations going.
+ * The kitchen granted an order's cancellation request: nothing will be cooked for it
+ * (there was no ticket yet, and a tombstone now keeps a late payment from opening one; or
+ * the accepted ticket was dropped before the meal was prepared; or the kitchen had
+ * rejected it already). The order ends CANCELLED and announces order.cancelled, which
+ * sets the compensations going.
  */
 public record TicketCancelled(UUID ticketId, CancellationReason reason, String detail) implements FoodEvent {
 

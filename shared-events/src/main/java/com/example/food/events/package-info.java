@@ -1,8 +1,10 @@
 /**
- * The event contracts of the food-ordering saga: one record per fact, the envelope that carries
- * it, the routing keys and topology names, and the JSON mapping every service shares.
+ * The event contracts of the food-ordering saga: one record per fact, the envelope that
+ * carries it, the routing keys and topology names, and the JSON mapping every service
+ * shares.
  *
- * <p>Plain Java and Jackson only, so that any service can depend on it without pulling in a
+ * <p>
+ * Plain Java and Jackson only, so that any service can depend on it without pulling in a
  * framework.
  */
 @NullMarked

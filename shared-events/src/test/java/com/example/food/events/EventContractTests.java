@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The published contract: a version-1 message of each type, kept as written by hand under
- * {@code contracts/v1}. Messages already in queues, outboxes and dead letters look like these,
- * so they must stay readable and producers must keep writing every field they show.
+ * {@code contracts/v1}. Messages already in queues, outboxes and dead letters look like
+ * these, so they must stay readable and producers must keep writing every field they
+ * show.
  */
 class EventContractTests {
 
@@ -31,7 +32,10 @@ class EventContractTests {
 		assertContains(written, contract, type.routingKey());
 	}
 
-	/** Every value of {@code expected} is in {@code actual}; fields added since are allowed. */
+	/**
+	 * Every value of {@code expected} is in {@code actual}; fields added since are
+	 * allowed.
+	 */
 	private static void assertContains(JsonNode actual, JsonNode expected, String path) {
 		if (expected.isObject()) {
 			for (Map.Entry<String, JsonNode> field : expected.properties()) {
@@ -39,12 +43,14 @@ class EventContractTests {
 				assertThat(actual.has(field.getKey())).as("%s is written", fieldPath).isTrue();
 				assertContains(actual.get(field.getKey()), field.getValue(), fieldPath);
 			}
-		} else if (expected.isArray()) {
+		}
+		else if (expected.isArray()) {
 			assertThat(actual.size()).as("%s size", path).isEqualTo(expected.size());
 			for (int i = 0; i < expected.size(); i++) {
 				assertContains(actual.get(i), expected.get(i), path + "[" + i + "]");
 			}
-		} else {
+		}
+		else {
 			assertThat(actual).as(path).isEqualTo(expected);
 		}
 	}
@@ -54,8 +60,10 @@ class EventContractTests {
 		try (InputStream in = EventContractTests.class.getResourceAsStream(resource)) {
 			assertThat(in).as("contract fixture %s", resource).isNotNull();
 			return in.readAllBytes();
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new IllegalStateException("cannot read " + resource, e);
 		}
 	}
+
 }

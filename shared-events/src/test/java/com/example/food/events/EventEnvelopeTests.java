@@ -27,7 +27,7 @@ class EventEnvelopeTests {
 	@Test
 	void givesEveryEnvelopeItsOwnId() {
 		assertThat(EventEnvelope.of(placed, EventSamples.ORDER_ID).eventId())
-				.isNotEqualTo(EventEnvelope.of(placed, EventSamples.ORDER_ID).eventId());
+			.isNotEqualTo(EventEnvelope.of(placed, EventSamples.ORDER_ID).eventId());
 	}
 
 	@Test
@@ -45,8 +45,9 @@ class EventEnvelopeTests {
 	@Test
 	void rejectsATypeThatDoesNotMatchThePayload() {
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new EventEnvelope(UUID.randomUUID(), RoutingKeys.PAYMENT_FAILED, 1, Instant.now(),
-						EventSamples.ORDER_ID, null, placed))
-				.withMessage("type 'payment.failed' does not match payload OrderPlaced");
+			.isThrownBy(() -> new EventEnvelope(UUID.randomUUID(), RoutingKeys.PAYMENT_FAILED, 1, Instant.now(),
+					EventSamples.ORDER_ID, null, placed))
+			.withMessage("type 'payment.failed' does not match payload OrderPlaced");
 	}
+
 }

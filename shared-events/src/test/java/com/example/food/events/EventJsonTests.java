@@ -16,9 +16,8 @@ class EventJsonTests {
 
 	@Test
 	void hasASampleOfEveryEventType() {
-		assertThat(EventSamples.all())
-				.extracting(envelope -> envelope.payload().type())
-				.containsExactly(EventType.values());
+		assertThat(EventSamples.all()).extracting(envelope -> envelope.payload().type())
+			.containsExactly(EventType.values());
 	}
 
 	@ParameterizedTest
@@ -32,7 +31,8 @@ class EventJsonTests {
 
 	@Test
 	void roundTripsAFreshEnvelopeAndTheOneItCaused() {
-		EventEnvelope placed = EventEnvelope.of(EventSamples.envelope(EventType.ORDER_PLACED).payload(), UUID.randomUUID());
+		EventEnvelope placed = EventEnvelope.of(EventSamples.envelope(EventType.ORDER_PLACED).payload(),
+				UUID.randomUUID());
 		EventEnvelope failed = placed.caused(new PaymentFailed("card declined"));
 
 		assertThat(EventJson.read(EventJson.write(placed))).isEqualTo(placed);
@@ -43,10 +43,9 @@ class EventJsonTests {
 	void writesDatesAsIso8601AndMoneyWithItsScale() {
 		String json = EventJson.write(EventSamples.envelope(EventType.ORDER_PLACED));
 
-		assertThat(json)
-				.contains("\"occurredAt\":\"2025-11-23T18:04:05.120Z\"")
-				.contains("\"unitPrice\":9.50")
-				.contains("\"total\":24.25");
+		assertThat(json).contains("\"occurredAt\":\"2025-11-23T18:04:05.120Z\"")
+			.contains("\"unitPrice\":9.50")
+			.contains("\"total\":24.25");
 	}
 
 	@Test
@@ -80,9 +79,8 @@ class EventJsonTests {
 		ObjectNode json = tree(EventType.ORDER_PLACED);
 		payload(json).remove("customerId");
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessage("order.placed payload is invalid: customerId is required");
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessage("order.placed payload is invalid: customerId is required");
 	}
 
 	@Test
@@ -90,9 +88,8 @@ class EventJsonTests {
 		ObjectNode json = tree(EventType.TICKET_ACCEPTED);
 		((ObjectNode) payload(json).get("lines").get(1)).put("quantity", 0);
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessage("ticket.accepted payload is invalid: quantity must be positive, was 0 (at lines[1])");
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessage("ticket.accepted payload is invalid: quantity must be positive, was 0 (at lines[1])");
 	}
 
 	@Test
@@ -100,11 +97,10 @@ class EventJsonTests {
 		ObjectNode json = tree(EventType.ORDER_CANCELLED);
 		payload(json).put("reason", "BORED");
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessageStartingWith("order.cancelled payload is invalid: ")
-				.hasMessageContaining("BORED")
-				.hasMessageContaining("(at reason)");
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessageStartingWith("order.cancelled payload is invalid: ")
+			.hasMessageContaining("BORED")
+			.hasMessageContaining("(at reason)");
 	}
 
 	@Test
@@ -112,9 +108,8 @@ class EventJsonTests {
 		ObjectNode json = tree(EventType.ORDER_PLACED);
 		json.put("type", "foo.bar");
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessage("unknown event type 'foo.bar'");
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessage("unknown event type 'foo.bar'");
 	}
 
 	@Test
@@ -122,20 +117,18 @@ class EventJsonTests {
 		ObjectNode json = tree(EventType.ORDER_PLACED);
 		json.put("version", 7);
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessage("event type 'order.placed' version 7 is not supported (supported: 1)");
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessage("event type 'order.placed' version 7 is not supported (supported: 1)");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"eventId", "type", "version", "occurredAt", "orderId", "payload"})
+	@ValueSource(strings = { "eventId", "type", "version", "occurredAt", "orderId", "payload" })
 	void rejectsAnEnvelopeWithoutARequiredField(String field) {
 		ObjectNode json = tree(EventType.DELIVERY_COMPLETED);
 		json.remove(field);
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessage("event envelope is invalid: " + field + " is required");
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessage("event envelope is invalid: " + field + " is required");
 	}
 
 	@Test
@@ -143,36 +136,32 @@ class EventJsonTests {
 		ObjectNode json = tree(EventType.DELIVERY_COMPLETED);
 		json.put("orderId", "order-42");
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessageStartingWith("event envelope is invalid: orderId: ");
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessageStartingWith("event envelope is invalid: orderId: ");
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"type       | 42                       | type: expected a string, was 42",
+	@CsvSource(delimiter = '|', value = { "type       | 42                       | type: expected a string, was 42",
 			"version    | \"1\"                    | version: expected an integer, was string",
 			"version    | 1.5                      | version: expected an integer, was 1.5",
 			"version    | 99999999999              | version: expected an integer, was 99999999999",
 			"eventId    | {}                       | eventId: expected a string, was object",
 			"occurredAt | \"yesterday\"            | occurredAt: Text 'yesterday' could not be parsed at index 0",
 			"occurredAt | 1700000000               | occurredAt: expected a string, was 1700000000",
-			"causationId| \"not-a-uuid\"           | causationId: Invalid UUID string: not-a-uuid"})
+			"causationId| \"not-a-uuid\"           | causationId: Invalid UUID string: not-a-uuid" })
 	void saysWhichEnvelopeFieldIsMalformedAndHow(String field, String value, String reason) {
 		ObjectNode json = tree(EventType.DELIVERY_COMPLETED);
 		json.set(field, EventJson.mapper().readTree(value));
 
-		assertThatThrownBy(() -> EventJson.read(json.toString()))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessage("event envelope is invalid: " + reason);
+		assertThatThrownBy(() -> EventJson.read(json.toString())).isInstanceOf(InvalidEvent.class)
+			.hasMessage("event envelope is invalid: " + reason);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"", "not json", "{\"type\":", "[1, 2]", "42", "null", "{} {}"})
+	@ValueSource(strings = { "", "not json", "{\"type\":", "[1, 2]", "42", "null", "{} {}" })
 	void rejectsWhatIsNotAJsonObjectAsInvalid(String garbage) {
-		assertThatThrownBy(() -> EventJson.read(garbage))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessageStartingWith("event is not");
+		assertThatThrownBy(() -> EventJson.read(garbage)).isInstanceOf(InvalidEvent.class)
+			.hasMessageStartingWith("event is not");
 	}
 
 	private static ObjectNode tree(EventType type) {
@@ -182,4 +171,5 @@ class EventJsonTests {
 	private static ObjectNode payload(ObjectNode envelope) {
 		return (ObjectNode) envelope.get("payload");
 	}
+
 }

@@ -31,7 +31,7 @@ class EventTypeTests {
 		}
 
 		assertThat(Arrays.stream(EventType.values()).map(EventType::routingKey))
-				.containsExactlyInAnyOrderElementsOf(constants);
+			.containsExactlyInAnyOrderElementsOf(constants);
 	}
 
 	@ParameterizedTest
@@ -54,9 +54,8 @@ class EventTypeTests {
 
 	@Test
 	void rejectsAnUnknownRoutingKey() {
-		assertThatThrownBy(() -> EventType.of("foo.bar"))
-				.isInstanceOf(InvalidEvent.class)
-				.hasMessage("unknown event type 'foo.bar'");
+		assertThatThrownBy(() -> EventType.of("foo.bar")).isInstanceOf(InvalidEvent.class)
+			.hasMessage("unknown event type 'foo.bar'");
 	}
 
 	@Test
@@ -64,4 +63,5 @@ class EventTypeTests {
 		assertThat(EventType.ORDER_PLACED.supports(2)).isFalse();
 		assertThat(EventType.ORDER_PLACED.supports(0)).isFalse();
 	}
+
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class FoodEventTests {
 
-	private static final OrderLine PIZZA = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50"));
+	private static final OrderLine PIZZA = new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2,
+			new BigDecimal("9.50"));
 
 	@Test
 	void pricesALine() {
@@ -22,36 +23,33 @@ class FoodEventTests {
 	@Test
 	void rejectsALineWithoutAPositiveQuantity() {
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 0, BigDecimal.ONE))
-				.withMessage("quantity must be positive, was 0");
+			.isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 0, BigDecimal.ONE))
+			.withMessage("quantity must be positive, was 0");
 	}
 
 	@Test
 	void rejectsANegativePrice() {
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 1, new BigDecimal("-1.00")))
-				.withMessage("unitPrice must not be negative, was -1.00");
+			.isThrownBy(() -> new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 1, new BigDecimal("-1.00")))
+			.withMessage("unitPrice must not be negative, was -1.00");
 	}
 
 	@Test
 	void treatsABlankValueAsMissing() {
-		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new PaymentFailed(" "))
-				.withMessage("reason is required");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PaymentFailed(" ")).withMessage("reason is required");
 	}
 
 	@Test
 	void rejectsAnOrderWithoutLines() {
-		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), List.of()))
-				.withMessage("lines must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), List.of()))
+			.withMessage("lines must not be empty");
 	}
 
 	@Test
 	void rejectsANullLine() {
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), Arrays.asList(PIZZA, null)))
-				.withMessage("lines must not contain null");
+			.isThrownBy(() -> new TicketAccepted(UUID.randomUUID(), Arrays.asList(PIZZA, null)))
+			.withMessage("lines must not contain null");
 	}
 
 	@Test
@@ -73,4 +71,5 @@ class FoodEventTests {
 	void allowsACancellationWithoutDetail() {
 		assertThat(new OrderCancelled(CancellationReason.CUSTOMER_REQUEST, null, List.of(PIZZA)).detail()).isNull();
 	}
+
 }

@@ -17,4 +17,5 @@ class MessagingTests {
 		assertThat(Messaging.queueFor("payment")).isEqualTo("payment.events");
 		assertThat(Messaging.deadLetterQueueFor("payment")).isEqualTo("payment.events.dlq");
 	}
+
 }

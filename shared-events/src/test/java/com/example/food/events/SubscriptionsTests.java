@@ -13,7 +13,10 @@ class SubscriptionsTests {
 
 	@Test
 	void everyEventHasAtLeastOneConsumer() {
-		Set<EventType> consumed = Subscriptions.all().values().stream().flatMap(Collection::stream)
+		Set<EventType> consumed = Subscriptions.all()
+			.values()
+			.stream()
+			.flatMap(Collection::stream)
 			.collect(Collectors.toSet());
 
 		assertThat(consumed).containsExactlyInAnyOrder(EventType.values());
@@ -28,7 +31,8 @@ class SubscriptionsTests {
 
 	@Test
 	void anOrderIsCancelledForEveryParticipantThatHoldsSomethingOfIt() {
-		assertThat(Arrays.stream(new String[] { "inventory", "payment" }))
-			.allSatisfy(service -> assertThat(Subscriptions.of(service).orElseThrow()).contains(EventType.ORDER_CANCELLED));
+		assertThat(Arrays.stream(new String[] { "inventory", "payment" })).allSatisfy(
+				service -> assertThat(Subscriptions.of(service).orElseThrow()).contains(EventType.ORDER_CANCELLED));
 	}
+
 }

@@ -46,8 +46,8 @@ import com.example.food.infrastructure.web.RequestSizeLimit;
 import com.example.food.infrastructure.web.WebProperties;
 
 /**
- * Gives every service the shared infrastructure, just by having this module on its class path
- * (listed in META-INF/spring/...AutoConfiguration.imports).
+ * Gives every service the shared infrastructure, just by having this module on its class
+ * path (listed in META-INF/spring/...AutoConfiguration.imports).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration" })
@@ -64,16 +64,19 @@ public class FoodInfrastructureAutoConfiguration {
 				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
-	/** The trace that a timer's or a worker's step continues, kept apart from the entities. */
+	/**
+	 * The trace that a timer's or a worker's step continues, kept apart from the
+	 * entities.
+	 */
 	@Bean
 	StoredTraces storedTraces(JdbcClient jdbc, TraceHandoff handoff, Clock clock) {
 		return new StoredTraces(jdbc, handoff, clock);
 	}
 
 	/**
-	 * The time the aggregates' transitions are stamped with, to the microsecond: what PostgreSQL's
-	 * timestamps keep, so that a saved and a reloaded aggregate show the same time. A test may
-	 * declare its own (the kitchen's holds time still).
+	 * The time the aggregates' transitions are stamped with, to the microsecond: what
+	 * PostgreSQL's timestamps keep, so that a saved and a reloaded aggregate show the
+	 * same time. A test may declare its own (the kitchen's holds time still).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -82,8 +85,8 @@ public class FoodInfrastructureAutoConfiguration {
 	}
 
 	/**
-	 * One warning a minute, not a stack trace a tick, while the database of the scheduled tasks and
-	 * the pollers is away.
+	 * One warning a minute, not a stack trace a tick, while the database of the scheduled
+	 * tasks and the pollers is away.
 	 */
 	@Bean
 	ScheduledTaskFailures scheduledTaskFailures() {
@@ -95,34 +98,42 @@ public class FoodInfrastructureAutoConfiguration {
 		return scheduler -> scheduler.setErrorHandler(failures);
 	}
 
-	/** The outbox's writer hands its rows over to the relay, and wakes the relay's poller, after its commit. */
+	/**
+	 * The outbox's writer hands its rows over to the relay, and wakes the relay's poller,
+	 * after its commit.
+	 */
 	@Bean
 	Outbox outbox(JdbcClient jdbc, TraceHandoff tracing, OutboxRelay relay, Poller outboxRelayPoller) {
 		return new Outbox(jdbc, tracing, relay, outboxRelayPoller);
 	}
 
-	/** The relay's thread: woken by each commit that wrote an event, else every {@code food.messaging.relay.interval}. */
+	/**
+	 * The relay's thread: woken by each commit that wrote an event, else every
+	 * {@code food.messaging.relay.interval}.
+	 */
 	@Bean
 	Poller outboxRelayPoller(OutboxRelay relay, MessagingProperties properties, ScheduledTaskFailures failures) {
 		return new Poller("outbox-relay", properties.relay().interval(), relay::relay, failures);
 	}
 
 	/**
-	 * The relay publishes with a RabbitTemplate of its own, on the connection factory's separate
-	 * publisher connection: when the broker throttles publishing (flow control, a memory or disk
-	 * alarm blocks the connections that publish), the listeners' connection is not blocked with it
-	 * and keeps consuming, which is what drains the queues. Otherwise it is configured as the
-	 * application's template is (spring.rabbitmq.template: mandatory), but without the template's
-	 * observation: the relay's own span ({@code order.placed publish}, {@link TraceHandoff#startPublish})
-	 * is the producer span and writes the trace context into the headers; a second span per event
-	 * around the send cost the relay's thread a fifth of its CPU and told nothing new
-	 * (docs/performance-findings.md). It is not a bean: a second RabbitTemplate bean would make Spring Boot
-	 * back off from declaring the application's.
+	 * The relay publishes with a RabbitTemplate of its own, on the connection factory's
+	 * separate publisher connection: when the broker throttles publishing (flow control,
+	 * a memory or disk alarm blocks the connections that publish), the listeners'
+	 * connection is not blocked with it and keeps consuming, which is what drains the
+	 * queues. Otherwise it is configured as the application's template is
+	 * (spring.rabbitmq.template: mandatory), but without the template's observation: the
+	 * relay's own span ({@code order.placed publish}, {@link TraceHandoff#startPublish})
+	 * is the producer span and writes the trace context into the headers; a second span
+	 * per event around the send cost the relay's thread a fifth of its CPU and told
+	 * nothing new (docs/performance-findings.md). It is not a bean: a second
+	 * RabbitTemplate bean would make Spring Boot back off from declaring the
+	 * application's.
 	 */
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transaction, ConnectionFactory connectionFactory,
-			RabbitTemplateConfigurer configurer, MessagingProperties properties,
-			TraceHandoff tracing, ObjectProvider<MeterRegistry> meters) {
+			RabbitTemplateConfigurer configurer, MessagingProperties properties, TraceHandoff tracing,
+			ObjectProvider<MeterRegistry> meters) {
 		RabbitTemplate publisher = new RabbitTemplate();
 		configurer.configure(publisher, connectionFactory);
 		publisher.setUsePublisherConnection(true);
@@ -131,19 +142,28 @@ public class FoodInfrastructureAutoConfiguration {
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
-	/** Sent outbox rows are kept for inspection a while ({@code food.messaging.relay.retention}). */
+	/**
+	 * Sent outbox rows are kept for inspection a while
+	 * ({@code food.messaging.relay.retention}).
+	 */
 	@Bean
 	Retained sentOutboxEventsRetention(MessagingProperties properties) {
 		return new Retained("outbox_message", "sent_at", properties.relay().retention());
 	}
 
-	/** The idempotent consumer's memory ({@code food.messaging.processed-event-retention}). */
+	/**
+	 * The idempotent consumer's memory
+	 * ({@code food.messaging.processed-event-retention}).
+	 */
 	@Bean
 	Retained processedEventsRetention(MessagingProperties properties) {
 		return new Retained("processed_event", "processed_at", properties.processedEventRetention());
 	}
 
-	/** The traces handed over to later work, kept as long as the processed event ids: a timer fires within minutes. */
+	/**
+	 * The traces handed over to later work, kept as long as the processed event ids: a
+	 * timer fires within minutes.
+	 */
 	@Bean
 	Retained traceHandoffRetention(MessagingProperties properties) {
 		return new Retained("trace_handoff", "handed_over_at", properties.processedEventRetention());
@@ -155,8 +175,8 @@ public class FoodInfrastructureAutoConfiguration {
 	}
 
 	/**
-	 * Probes and scrapes (/actuator/health every few seconds, /actuator/prometheus) are neither
-	 * traced nor timed: they would bury the orders' traces in Zipkin.
+	 * Probes and scrapes (/actuator/health every few seconds, /actuator/prometheus) are
+	 * neither traced nor timed: they would bury the orders' traces in Zipkin.
 	 */
 	@Bean
 	ObservationPredicate noActuatorObservations() {

@@ -1,7 +1,8 @@
 /**
- * What every service needs and this project writes once: the error model ({@code web}), the admin
- * login ({@code security}) and the transactional outbox ({@code outbox}). Services get all of it
- * through {@link com.example.food.infrastructure.FoodInfrastructureAutoConfiguration}.
+ * What every service needs and this project writes once: the error model ({@code web}),
+ * the admin login ({@code security}) and the transactional outbox ({@code outbox}).
+ * Services get all of it through
+ * {@link com.example.food.infrastructure.FoodInfrastructureAutoConfiguration}.
  */
 @NullMarked
 package com.example.food.infrastructure;

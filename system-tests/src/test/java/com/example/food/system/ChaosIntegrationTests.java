@@ -22,12 +22,14 @@ import com.example.food.infrastructure.web.ProblemException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chaos run on one of each service, as processes on this machine: every service is killed
- * with SIGKILL and restarted, the broker and the database are cut off for a while (TCP proxies this
- * test controls), and one participant is frozen so that it lags, while {@link ChaosRun} places its
- * orders and then checks that every order's story agrees at the five services.
+ * The chaos run on one of each service, as processes on this machine: every service is
+ * killed with SIGKILL and restarted, the broker and the database are cut off for a while
+ * (TCP proxies this test controls), and one participant is frozen so that it lags, while
+ * {@link ChaosRun} places its orders and then checks that every order's story agrees at
+ * the five services.
  *
- * <p>Bounded in time and count, loopback only, stops by itself. Its size: {@link ChaosRun}.
+ * <p>
+ * Bounded in time and count, loopback only, stops by itself. Its size: {@link ChaosRun}.
  */
 class ChaosIntegrationTests extends ChaosRun {
 
@@ -61,7 +63,8 @@ class ChaosIntegrationTests extends ChaosRun {
 		startTheSystem();
 		run("one of each, processes on this machine", "chaos-summary.txt");
 		assertThat(replayAnswers).as("a replay while the database is down is refused, and the dead letter kept")
-			.containsExactly("during the cut 503 " + DATABASE_UNAVAILABLE, "kept through the cut 200, replayed after 202");
+			.containsExactly("during the cut 503 " + DATABASE_UNAVAILABLE,
+					"kept through the cut 200, replayed after 202");
 	}
 
 	@Override
@@ -70,10 +73,11 @@ class ChaosIntegrationTests extends ChaosRun {
 	}
 
 	/**
-	 * Each fault in turn, each bounded and undone before the next; every service is killed once (two
-	 * at a time where their restarts may overlap, to keep the run short). The outages are long on
-	 * purpose: far longer than any retry, so that a message failed for the infrastructure's sake
-	 * would be a dead letter by the end of them.
+	 * Each fault in turn, each bounded and undone before the next; every service is
+	 * killed once (two at a time where their restarts may overlap, to keep the run
+	 * short). The outages are long on purpose: far longer than any retry, so that a
+	 * message failed for the infrastructure's sake would be a dead letter by the end of
+	 * them.
 	 */
 	@Override
 	void injectFaults() {
@@ -100,8 +104,9 @@ class ChaosIntegrationTests extends ChaosRun {
 	}
 
 	/**
-	 * Freezes a consumer (SIGSTOP) until the broker shows it holding delivered, unacknowledged
-	 * messages, then kills it: the broker must give those messages to the restarted one.
+	 * Freezes a consumer (SIGSTOP) until the broker shows it holding delivered,
+	 * unacknowledged messages, then kills it: the broker must give those messages to the
+	 * restarted one.
 	 */
 	private void killWhileHoldingMessages(String service) {
 		pause(Duration.ofSeconds(3));
@@ -123,7 +128,8 @@ class ChaosIntegrationTests extends ChaosRun {
 
 	private int unacknowledged(String queue) {
 		return JSON.readTree(system.workspace().management("GET", "queues", queue, null))
-			.path("messages_unacknowledged").asInt(0);
+			.path("messages_unacknowledged")
+			.asInt(0);
 	}
 
 	private void cut(TcpProxy proxy, String what, Duration howLong, Runnable meanwhile) {
@@ -132,18 +138,23 @@ class ChaosIntegrationTests extends ChaosRun {
 		Instant back = Instant.now().plus(howLong);
 		pause(howLong.dividedBy(3));
 		meanwhile.run();
-		pause(Duration.between(Instant.now(), back).isNegative() ? Duration.ZERO : Duration.between(Instant.now(), back));
+		pause(Duration.between(Instant.now(), back).isNegative() ? Duration.ZERO
+				: Duration.between(Instant.now(), back));
 		proxy.restore();
 		fault("cut the " + what + " for " + howLong.toSeconds() + "s");
 	}
 
-	/** A dead letter an operator will replay: a copy of an event the service has already handled. */
+	/**
+	 * A dead letter an operator will replay: a copy of an event the service has already
+	 * handled.
+	 */
 	record DeadLetter(String service, String id) {
 	}
 
 	/**
-	 * Puts a copy of an event the service has handled already into its dead-letter queue, as the
-	 * service would after its retries, and waits until it is stored: replaying it must change nothing.
+	 * Puts a copy of an event the service has handled already into its dead-letter queue,
+	 * as the service would after its retries, and waits until it is stored: replaying it
+	 * must change nothing.
 	 */
 	private DeadLetter plantDeadLetter(String service, String routingKey) {
 		Map<String, Object> event = system.database("payment-service")
@@ -154,9 +165,10 @@ class ChaosIntegrationTests extends ChaosRun {
 			.singleRow();
 		String queue = service.replace("-service", "") + ".events";
 		String message = JSON.writeValueAsString(Map.of("routing_key", queue + ".dlq", "payload", event.get("payload"),
-				"payload_encoding", "string", "properties", Map.of("message_id", event.get("id"), "content_type",
-						"application/json", "delivery_mode", 2, "headers", Map.of("x-food-dead-letter-reason",
-								"RETRIES_EXHAUSTED", "x-food-attempts", 4, "x-original-routingKey", routingKey))));
+				"payload_encoding", "string", "properties",
+				Map.of("message_id", event.get("id"), "content_type", "application/json", "delivery_mode", 2, "headers",
+						Map.of("x-food-dead-letter-reason", "RETRIES_EXHAUSTED", "x-food-attempts", 4,
+								"x-original-routingKey", routingKey))));
 		system.workspace().management("POST", "exchanges", "food.events.dlx/publish", message);
 		HttpTestClient admin = admin(service);
 		Instant deadline = Instant.now().plusSeconds(30);
@@ -171,7 +183,10 @@ class ChaosIntegrationTests extends ChaosRun {
 		throw new IllegalStateException("the planted dead letter was not stored at " + service);
 	}
 
-	/** The operator presses "replay" while the database is down: refused, and nothing is lost. */
+	/**
+	 * The operator presses "replay" while the database is down: refused, and nothing is
+	 * lost.
+	 */
 	private void replayWhileTheDatabaseIsDown(DeadLetter letter) {
 		Response refused = admin(letter.service()).post("/admin/dead-letters/" + letter.id() + "/replay",
 				"application/json", "", Map.of());
@@ -210,7 +225,9 @@ class ChaosIntegrationTests extends ChaosRun {
 		system.reachingTheDatabaseAt("127.0.0.1", database.port());
 		system.start(Map.of("inventory-service", settings("inventory-service")));
 		Map<String, Map<String, String>> others = new HashMap<>();
-		SERVICES.stream().filter(name -> !name.equals("inventory-service")).forEach(name -> others.put(name, settings(name)));
+		SERVICES.stream()
+			.filter(name -> !name.equals("inventory-service"))
+			.forEach(name -> others.put(name, settings(name)));
 		system.start(others);
 	}
 
@@ -239,4 +256,5 @@ class ChaosIntegrationTests extends ChaosRun {
 	JdbcClient database(String service) {
 		return system.database(service);
 	}
+
 }

@@ -29,15 +29,17 @@ import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every chaos run does, whatever it breaks and wherever the system runs: orders from several
- * clients with a mix of outcomes while {@link #injectFaults()} breaks things; then it waits for the
- * system to settle, checks every order's story at the five services against the table
- * ({@link SagaAgreement}), prints a summary in the manner of Jepsen's and fails on any lost, stuck or
- * disagreeing order, stock or money not conserved, or a dead letter left (docs/chaos.md).
+ * What every chaos run does, whatever it breaks and wherever the system runs: orders from
+ * several clients with a mix of outcomes while {@link #injectFaults()} breaks things;
+ * then it waits for the system to settle, checks every order's story at the five services
+ * against the table ({@link SagaAgreement}), prints a summary in the manner of Jepsen's
+ * and fails on any lost, stuck or disagreeing order, stock or money not conserved, or a
+ * dead letter left (docs/chaos.md).
  *
- * <p>Its size comes from system properties: {@code food.chaos.orders} (default 150),
- * {@code food.chaos.clients} (4), {@code food.chaos.seed} (random), {@code food.chaos.settle}
- * (seconds, 240).
+ * <p>
+ * Its size comes from system properties: {@code food.chaos.orders} (default 150),
+ * {@code food.chaos.clients} (4), {@code food.chaos.seed} (random),
+ * {@code food.chaos.settle} (seconds, 240).
  */
 abstract class ChaosRun {
 
@@ -50,8 +52,9 @@ abstract class ChaosRun {
 	static final Duration SETTLE = Duration.ofSeconds(Long.getLong("food.chaos.settle", 240));
 
 	/**
-	 * The orders are spread over this long: the faults take about four minutes on two cores, and a
-	 * big run places four orders a second, so that orders are placed through every fault.
+	 * The orders are spread over this long: the faults take about four minutes on two
+	 * cores, and a big run places four orders a second, so that orders are placed through
+	 * every fault.
 	 */
 	static final Duration LOAD = Duration.ofSeconds(Math.max(240, ORDERS / 4));
 
@@ -80,7 +83,9 @@ abstract class ChaosRun {
 
 	abstract JdbcClient database(String service);
 
-	/** Breaks things, one fault after the other, each bounded and undone before the next. */
+	/**
+	 * Breaks things, one fault after the other, each bounded and undone before the next.
+	 */
 	abstract void injectFaults();
 
 	/** What the summary says of the dead letters besides their count. */
@@ -89,18 +94,20 @@ abstract class ChaosRun {
 	}
 
 	/**
-	 * Places the orders while {@link #injectFaults()} runs, settles, writes the summary to
-	 * {@code target/<summaryFile>} and asserts the verdict.
+	 * Places the orders while {@link #injectFaults()} runs, settles, writes the summary
+	 * to {@code target/<summaryFile>} and asserts the verdict.
 	 */
 	final void run(String title, String summaryFile) throws Exception {
 		Instant started = Instant.now();
 		progress("%s: %d orders from %d clients over %ds, seed %d", title, ORDERS, CLIENTS, LOAD.toSeconds(), SEED);
 		HttpTestClient kitchen = admin("kitchen-service");
-		assertThat(kitchen.putJson("/admin/kitchen/unavailable-skus", "[\"" + UNAVAILABLE + "\"]").status()).isEqualTo(200);
+		assertThat(kitchen.putJson("/admin/kitchen/unavailable-skus", "[\"" + UNAVAILABLE + "\"]").status())
+			.isEqualTo(200);
 		List<String> products = new ArrayList<>(MENU);
 		products.add(UNAVAILABLE);
 		for (String sku : products) {
-			Response stocked = admin("inventory-service").putJson("/admin/products/" + sku + "/stock", "{\"onHand\": 100000}");
+			Response stocked = admin("inventory-service").putJson("/admin/products/" + sku + "/stock",
+					"{\"onHand\": 100000}");
 			assertThat(stocked.status()).as(stocked.body()).isEqualTo(200);
 		}
 		SagaAgreement agreement = new SagaAgreement(this::database);
@@ -126,12 +133,13 @@ abstract class ChaosRun {
 		clients.awaitTermination(2, TimeUnit.MINUTES);
 		pacer.shutdown();
 		pacer.awaitTermination(1, TimeUnit.MINUTES);
-		progress("load over after %ds: %d acknowledged, answers %s", Duration.between(started, Instant.now()).toSeconds(),
-				acknowledged.size(), answers);
+		progress("load over after %ds: %d acknowledged, answers %s",
+				Duration.between(started, Instant.now()).toSeconds(), acknowledged.size(), answers);
 
 		SagaAgreement.Report report = settle(agreement, stockBefore);
 		int deadLettersLeft = deadLetters();
-		String summary = summary(title, report, deadLettersLeft, publishedTwice(), Duration.between(started, Instant.now()));
+		String summary = summary(title, report, deadLettersLeft, publishedTwice(),
+				Duration.between(started, Instant.now()));
 		System.out.println(summary);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", summaryFile), summary);
@@ -141,7 +149,10 @@ abstract class ChaosRun {
 		assertThat(deadLettersLeft).as("dead letters left after the run").isZero();
 	}
 
-	/** The mix of outcomes the clients ask for; the faults add deadlines and no-courier ends of their own. */
+	/**
+	 * The mix of outcomes the clients ask for; the faults add deadlines and no-courier
+	 * ends of their own.
+	 */
 	enum Scenario {
 
 		APPROVED, DECLINED, KITCHEN_REJECTS, CUSTOMER_CANCELS;
@@ -150,6 +161,7 @@ abstract class ChaosRun {
 			int roll = random.nextInt(100);
 			return roll < 55 ? APPROVED : roll < 65 ? DECLINED : roll < 75 ? KITCHEN_REJECTS : CUSTOMER_CANCELS;
 		}
+
 	}
 
 	private void placeOrder(Scenario scenario, String sku, long cancelAfterMillis, ScheduledExecutorService pacer) {
@@ -176,7 +188,8 @@ abstract class ChaosRun {
 		if (response.status() == 201) {
 			acknowledged.add(orderId);
 			if (scenario == Scenario.CUSTOMER_CANCELS) {
-				// Timed to race the kitchen: some requests come before it accepts, some while it cooks, some after.
+				// Timed to race the kitchen: some requests come
+				// before it accepts, some while it cooks, some after.
 				pacer.schedule(() -> cancel(orderId), cancelAfterMillis, TimeUnit.MILLISECONDS);
 			}
 		}
@@ -194,18 +207,22 @@ abstract class ChaosRun {
 	/** Short timers and deadlines, so that a run of minutes sees every path. */
 	static Map<String, String> shortTimers(String service) {
 		return switch (service) {
-			case "order-service" -> Map.of("food.saga.deadlines.AWAITING_PAYMENT", "20s", "food.saga.deadlines.PAID", "20s",
-					"food.saga.deadline-check-interval", "2s");
-			case "kitchen-service" -> Map.of("food.kitchen.preparation-time", "1s", "food.kitchen.poll-interval", "100ms");
+			case "order-service" -> Map.of("food.saga.deadlines.AWAITING_PAYMENT", "20s", "food.saga.deadlines.PAID",
+					"20s", "food.saga.deadline-check-interval", "2s");
+			case "kitchen-service" ->
+				Map.of("food.kitchen.preparation-time", "1s", "food.kitchen.poll-interval", "100ms");
 			case "delivery-service" -> Map.of("food.delivery.delivery-time", "300ms", "food.delivery.retry-interval",
 					"300ms", "food.delivery.max-attempts", "10", "food.delivery.poll-interval", "100ms");
-			case "inventory-service" -> Map.of("food.reservations.time-to-live", "60s",
-					"food.reservations.expiry-interval", "2s");
+			case "inventory-service" ->
+				Map.of("food.reservations.time-to-live", "60s", "food.reservations.expiry-interval", "2s");
 			default -> Map.of();
 		};
 	}
 
-	/** Empties the courier pool for a while: orders prepared meanwhile end {@code NO_COURIER}. */
+	/**
+	 * Empties the courier pool for a while: orders prepared meanwhile end
+	 * {@code NO_COURIER}.
+	 */
 	final void noCourierFor(Duration howLong) {
 		HttpTestClient delivery = admin("delivery-service");
 		delivery.post("/admin/couriers/empty", "application/json", "", Map.of());
@@ -215,8 +232,8 @@ abstract class ChaosRun {
 	}
 
 	/**
-	 * Waits for every order to end and the five services to agree, for at most {@link #SETTLE}, with
-	 * no operator action: nothing is replayed by hand.
+	 * Waits for every order to end and the five services to agree, for at most
+	 * {@link #SETTLE}, with no operator action: nothing is replayed by hand.
 	 */
 	private SagaAgreement.Report settle(SagaAgreement agreement, Map<String, Integer> stockBefore) {
 		Instant deadline = Instant.now().plus(SETTLE);
@@ -239,7 +256,10 @@ abstract class ChaosRun {
 		return total;
 	}
 
-	/** Events the relays handed to the broker more than once (a lost confirm, a crash before marking them sent). */
+	/**
+	 * Events the relays handed to the broker more than once (a lost confirm, a crash
+	 * before marking them sent).
+	 */
 	private int publishedTwice() {
 		return SERVICES.stream()
 			.mapToInt(service -> database(service).sql("select count(*) from outbox_message where publications > 1")
@@ -251,8 +271,15 @@ abstract class ChaosRun {
 	private String summary(String title, SagaAgreement.Report report, int deadLettersLeft, int publishedTwice,
 			Duration took) {
 		StringBuilder text = new StringBuilder("\n== chaos run summary: ").append(title).append(" ==\n");
-		text.append("orders ").append(ORDERS).append(", clients ").append(CLIENTS).append(", seed ").append(SEED)
-			.append(", took ").append(took.toSeconds()).append("s\n");
+		text.append("orders ")
+			.append(ORDERS)
+			.append(", clients ")
+			.append(CLIENTS)
+			.append(", seed ")
+			.append(SEED)
+			.append(", took ")
+			.append(took.toSeconds())
+			.append("s\n");
 		text.append("answers ").append(new TreeMap<>(answers)).append('\n');
 		text.append(report.summary()).append('\n');
 		long duplicated = report.disagreements().stream().filter(d -> d.kind().equals("duplicated effect")).count();

@@ -27,11 +27,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 
 /**
- * The system as {@code docker compose} runs it, from the repository's compose files, under a project
- * name of its own ({@value #PROJECT}) and with host ports of its own, so that it touches neither a
- * user's compose project nor this machine's PostgreSQL and RabbitMQ. The test reaches the public API
- * through its published port and each replica at its container's address; it breaks things with
- * {@code docker kill -s KILL}, {@code docker pause} and {@code docker start}.
+ * The system as {@code docker compose} runs it, from the repository's compose files,
+ * under a project name of its own ({@value #PROJECT}) and with host ports of its own, so
+ * that it touches neither a user's compose project nor this machine's PostgreSQL and
+ * RabbitMQ. The test reaches the public API through its published port and each replica
+ * at its container's address; it breaks things with {@code docker kill -s KILL},
+ * {@code docker pause} and {@code docker start}.
  */
 final class ComposeSystem implements AutoCloseable {
 
@@ -60,22 +61,26 @@ final class ComposeSystem implements AutoCloseable {
 		this.environment.putAll(Map.of("POSTGRES_USER", "food", "POSTGRES_PASSWORD", "chaos", "RABBITMQ_USER", "food",
 				"RABBITMQ_PASSWORD", "chaos", "RABBITMQ_ERLANG_COOKIE", "food-chaos-cookie", "FOOD_ADMIN_USER", "admin",
 				"FOOD_ADMIN_PASSWORD", UUID.randomUUID().toString()));
-		this.environment.putAll(Map.of("POSTGRES_HOST_PORT", freePort(), "RABBITMQ_HOST_PORT", freePort(),
-				"RABBITMQ_UI_HOST_PORT", freePort(), "ORDER_HOST_PORT", freePort(), "GATEWAY_STATS_HOST_PORT", freePort()));
+		this.environment
+			.putAll(Map.of("POSTGRES_HOST_PORT", freePort(), "RABBITMQ_HOST_PORT", freePort(), "RABBITMQ_UI_HOST_PORT",
+					freePort(), "ORDER_HOST_PORT", freePort(), "GATEWAY_STATS_HOST_PORT", freePort()));
 	}
 
 	/**
-	 * Builds the images and starts the system from {@code docker-compose.yml} and the given further
-	 * compose files, each service with the given Spring properties on top of its own (in
-	 * {@code SPRING_APPLICATION_JSON}), and waits until every container is healthy.
+	 * Builds the images and starts the system from {@code docker-compose.yml} and the
+	 * given further compose files, each service with the given Spring properties on top
+	 * of its own (in {@code SPRING_APPLICATION_JSON}), and waits until every container is
+	 * healthy.
 	 */
 	static ComposeSystem up(List<String> furtherFiles, Map<String, Map<String, String>> properties) {
 		List<String> files = new ArrayList<>(List.of(ROOT.resolve("docker-compose.yml").toString()));
 		furtherFiles.forEach(file -> files.add(ROOT.resolve(file).toString()));
 		try {
 			Files.createDirectories(WORK);
-			StringBuilder override = new StringBuilder("# Written by ComposeSystem: the chaos run's settings.\nservices:\n");
-			properties.forEach((service, own) -> override.append("  ").append(service)
+			StringBuilder override = new StringBuilder(
+					"# Written by ComposeSystem: the chaos run's settings.\nservices:\n");
+			properties.forEach((service, own) -> override.append("  ")
+				.append(service)
 				.append(":\n    environment:\n      SPRING_APPLICATION_JSON: '")
 				.append(JSON.writeValueAsString(own))
 				.append("'\n"));
@@ -91,8 +96,9 @@ final class ComposeSystem implements AutoCloseable {
 			system.compose(Duration.ofMinutes(20), "up", "--build", "--wait", "--wait-timeout", "900", "--quiet-pull");
 		}
 		catch (IllegalStateException ex) {
-			// A container its restart policy restarted during the start (a dependency not yet
-			// answering) fails --wait, though it becomes healthy: wait once more before giving up.
+			// A container its restart policy restarted during the start
+			// (a dependency not yet answering) fails --wait, though it
+			// becomes healthy: wait once more before giving up.
 			System.out.println("[compose] not all healthy at the first wait, waiting once more: "
 					+ ex.getMessage().lines().reduce((first, last) -> last).orElse(""));
 			try {
@@ -111,7 +117,10 @@ final class ComposeSystem implements AutoCloseable {
 		return HttpTestClient.at("http://127.0.0.1:" + environment.get("ORDER_HOST_PORT"));
 	}
 
-	/** A running replica of the service, at its container's address, with this system's admin login. */
+	/**
+	 * A running replica of the service, at its container's address, with this system's
+	 * admin login.
+	 */
 	HttpTestClient admin(String service) {
 		String container = containers(service).getFirst();
 		return HttpTestClient.at("http://" + address(container) + ":" + PORTS.get(service))
@@ -119,7 +128,8 @@ final class ComposeSystem implements AutoCloseable {
 	}
 
 	JdbcClient database(String service) {
-		String url = "jdbc:postgresql://127.0.0.1:" + environment.get("POSTGRES_HOST_PORT") + "/" + DATABASES.get(service);
+		String url = "jdbc:postgresql://127.0.0.1:" + environment.get("POSTGRES_HOST_PORT") + "/"
+				+ DATABASES.get(service);
 		return JdbcClient.create(new DriverManagerDataSource(url, environment.get("POSTGRES_USER"),
 				environment.get("POSTGRES_PASSWORD")));
 	}
@@ -144,22 +154,29 @@ final class ComposeSystem implements AutoCloseable {
 		docker(Duration.ofSeconds(30), "unpause", container);
 	}
 
-	/** Starts a stopped (killed) container again and waits until its health check passes. */
+	/**
+	 * Starts a stopped (killed) container again and waits until its health check passes.
+	 */
 	void startAndAwaitHealthy(String container, Duration timeout) {
 		docker(Duration.ofSeconds(60), "start", container);
 		Instant deadline = Instant.now().plus(timeout);
 		String health = "";
 		while (Instant.now().isBefore(deadline)) {
-			health = docker(Duration.ofSeconds(30), "inspect", "--format", "{{.State.Health.Status}}", container).strip();
+			health = docker(Duration.ofSeconds(30), "inspect", "--format", "{{.State.Health.Status}}", container)
+				.strip();
 			if (health.equals("healthy")) {
 				return;
 			}
 			ChaosRun.pause(Duration.ofSeconds(1));
 		}
-		throw new IllegalStateException(container + " is not healthy " + timeout.toSeconds() + " s after its start: " + health);
+		throw new IllegalStateException(
+				container + " is not healthy " + timeout.toSeconds() + " s after its start: " + health);
 	}
 
-	/** Calls the broker's management API (the first node's) on the default virtual host, as the services' user. */
+	/**
+	 * Calls the broker's management API (the first node's) on the default virtual host,
+	 * as the services' user.
+	 */
 	String management(String method, String collection, String name, String body) {
 		String credentials = Base64.getEncoder()
 			.encodeToString((environment.get("RABBITMQ_USER") + ":" + environment.get("RABBITMQ_PASSWORD"))
@@ -170,7 +187,8 @@ final class ComposeSystem implements AutoCloseable {
 			.timeout(Duration.ofSeconds(10))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -188,11 +206,15 @@ final class ComposeSystem implements AutoCloseable {
 		}
 	}
 
-	/** Keeps the containers' logs in target/compose-chaos/, then removes the project with its volumes. */
+	/**
+	 * Keeps the containers' logs in target/compose-chaos/, then removes the project with
+	 * its volumes.
+	 */
 	@Override
 	public void close() {
 		try {
-			Files.writeString(WORK.resolve("compose.log"), compose(Duration.ofMinutes(2), "logs", "--no-color", "--timestamps"));
+			Files.writeString(WORK.resolve("compose.log"),
+					compose(Duration.ofMinutes(2), "logs", "--no-color", "--timestamps"));
 		}
 		catch (IOException | IllegalStateException ex) {
 			System.out.println("[compose] could not keep the logs: " + ex.getMessage());
@@ -202,7 +224,8 @@ final class ComposeSystem implements AutoCloseable {
 
 	private String address(String container) {
 		return docker(Duration.ofSeconds(30), "inspect", "--format",
-				"{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", container).strip();
+				"{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", container)
+			.strip();
 	}
 
 	private String compose(Duration timeout, String... arguments) {
@@ -235,12 +258,14 @@ final class ComposeSystem implements AutoCloseable {
 			});
 			if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 				process.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " did not end within " + timeout.toSeconds() + " s");
+				throw new IllegalStateException(
+						String.join(" ", command) + " did not end within " + timeout.toSeconds() + " s");
 			}
 			reader.join();
 			String text = output.toString(StandardCharsets.UTF_8);
 			if (process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + text);
+				throw new IllegalStateException(
+						String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + text);
 			}
 			return text;
 		}

@@ -16,9 +16,10 @@ import org.awaitility.core.ConditionTimeoutException;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 
 /**
- * One service of the system under test, run as its own process from its executable jar, with the
- * same JVM options as in production (config/jvm.options): a remote call between two of these is
- * a real remote call, with its own failure modes, and a service can be stopped like a real one.
+ * One service of the system under test, run as its own process from its executable jar,
+ * with the same JVM options as in production (config/jvm.options): a remote call between
+ * two of these is a real remote call, with its own failure modes, and a service can be
+ * stopped like a real one.
  */
 final class LocalService implements AutoCloseable {
 
@@ -39,26 +40,36 @@ final class LocalService implements AutoCloseable {
 		this.process = process;
 	}
 
-	/** Starts {@code <name>/target/<name>.jar} on a free port with the given properties. */
+	/**
+	 * Starts {@code <name>/target/<name>.jar} on a free port with the given properties.
+	 */
 	static LocalService start(String name, Map<String, String> properties) {
 		return start(name, freePort(), properties);
 	}
 
-	/** Starts {@code <name>/target/<name>.jar} on {@code port}: a restarted service keeps its address. */
+	/**
+	 * Starts {@code <name>/target/<name>.jar} on {@code port}: a restarted service keeps
+	 * its address.
+	 */
 	static LocalService start(String name, int port, Map<String, String> properties) {
 		Path jar = ROOT.resolve(name).resolve("target").resolve(name + ".jar");
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them in order)");
+			throw new IllegalStateException(
+					jar + " is missing: build the services first (./mvnw verify builds them in order)");
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"@" + ROOT.resolve("config/jvm.options"), "-jar", jar.toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"@" + ROOT.resolve("config/jvm.options"), "-jar", jar.toString(), "--server.port=" + port));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		try {
 			Path log = Files.createDirectories(Path.of("target", "system-tests")).resolve(name + ".log");
-			// Appended to: the log of a restarted service keeps what it said before it was killed.
+			// Appended to: the log of a restarted service
+			// keeps what it said before it was killed.
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-			System.out.printf("[system-tests] started %s (pid %d) on port %d, log %s%n", name, process.pid(), port, log);
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+			System.out.printf("[system-tests] started %s (pid %d) on port %d, log %s%n", name, process.pid(), port,
+					log);
 			return new LocalService(name, port, log, process);
 		}
 		catch (IOException ex) {
@@ -105,7 +116,10 @@ final class LocalService implements AutoCloseable {
 		return port;
 	}
 
-	/** Kills the process with SIGKILL: no shutdown hook, no graceful stop, as a crash or an OOM kill would. */
+	/**
+	 * Kills the process with SIGKILL: no shutdown hook, no graceful stop, as a crash or
+	 * an OOM kill would.
+	 */
 	void kill() {
 		try {
 			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -116,7 +130,10 @@ final class LocalService implements AutoCloseable {
 		}
 	}
 
-	/** SIGSTOP: the process stops running (a stalled consumer, a long GC pause) until {@link #resume()}. */
+	/**
+	 * SIGSTOP: the process stops running (a stalled consumer, a long GC pause) until
+	 * {@link #resume()}.
+	 */
 	void pause() {
 		signal("STOP");
 	}
@@ -128,7 +145,9 @@ final class LocalService implements AutoCloseable {
 
 	private void signal(String signal) {
 		try {
-			int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+			int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO()
+				.start()
+				.waitFor();
 			System.out.printf("[system-tests] sent SIG%s to %s (pid %d): exit %d%n", signal, name, process.pid(), exit);
 		}
 		catch (IOException ex) {
@@ -139,7 +158,10 @@ final class LocalService implements AutoCloseable {
 		}
 	}
 
-	/** Stops the process the way an orchestrator would (SIGTERM, graceful), and waits for it. */
+	/**
+	 * Stops the process the way an orchestrator would (SIGTERM, graceful), and waits for
+	 * it.
+	 */
 	void stop() {
 		process.destroy();
 		try {
@@ -175,4 +197,5 @@ final class LocalService implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The metrics as Prometheus scrapes them: the text of each service's {@code /actuator/prometheus},
- * read with the admin login, while one order's saga runs through the five processes. What is
- * checked here is what the dashboard (observability/grafana) and docs/metrics.md rely on.
+ * The metrics as Prometheus scrapes them: the text of each service's
+ * {@code /actuator/prometheus}, read with the admin login, while one order's saga runs
+ * through the five processes. What is checked here is what the dashboard
+ * (observability/grafana) and docs/metrics.md rely on.
  */
 class MetricsIntegrationTests {
 
@@ -57,19 +58,22 @@ class MetricsIntegrationTests {
 		Map<String, String> declined = Map.of("state", "CANCELLED", "reason", "PAYMENT_DECLINED");
 		double outcomesBefore = value(scrape("order-service"), "food_saga_outcome_total", declined).orElseThrow();
 		double timedBefore = value(scrape("order-service"), "food_saga_time_to_state_seconds_count",
-				Map.of("state", "CANCELLED")).orElseThrow();
+				Map.of("state", "CANCELLED"))
+			.orElseThrow();
 		double callsBefore = inventoryCalls("successful_without_retry");
 
 		UUID id = place("PASTA-CARBONARA", "tok_declined");
 
 		await("order " + id + " cancelled").atMost(SAGA_PATIENCE).until(() -> "CANCELLED".equals(status(id)));
 		await("the outcome counted").atMost(Duration.ofSeconds(10))
-			.until(() -> value(scrape("order-service"), "food_saga_outcome_total", declined).orElseThrow() > outcomesBefore);
+			.until(() -> value(scrape("order-service"), "food_saga_outcome_total", declined)
+				.orElseThrow() > outcomesBefore);
 		String order = scrape("order-service");
 		assertThat(value(order, "food_saga_outcome_total", declined)).hasValue(outcomesBefore + 1);
 		assertThat(value(order, "food_saga_time_to_state_seconds_count", Map.of("state", "CANCELLED")))
 			.hasValue(timedBefore + 1);
-		// The synchronous reservation: one call, answered at the first attempt, the breaker closed.
+		// The synchronous reservation: one call, answered
+		// at the first attempt, the breaker closed.
 		assertThat(inventoryCalls("successful_without_retry")).isEqualTo(callsBefore + 1);
 		assertThat(value(order, "resilience4j_circuitbreaker_state", Map.of("name", "inventory", "state", "closed")))
 			.hasValue(1.0);
@@ -80,7 +84,8 @@ class MetricsIntegrationTests {
 				.until(() -> value(scrape(service), "food_outbox_backlog", Map.of()).orElseThrow() == 0.0);
 			String scrape = scrape(service);
 			assertThat(value(scrape, "food_outbox_oldest_age_seconds", Map.of())).as(service).hasValue(0.0);
-			assertThat(value(scrape, "food_dead_letters", Map.of("queue", service.replace("-service", "") + ".events.dlq")))
+			assertThat(value(scrape, "food_dead_letters",
+					Map.of("queue", service.replace("-service", "") + ".events.dlq")))
 				.as(service)
 				.hasValue(0.0);
 		}
@@ -100,16 +105,19 @@ class MetricsIntegrationTests {
 	}
 
 	private static double inventoryCalls(String kind) {
-		return value(scrape("order-service"), "resilience4j_retry_calls_total", Map.of("name", "inventory", "kind", kind))
+		return value(scrape("order-service"), "resilience4j_retry_calls_total",
+				Map.of("name", "inventory", "kind", kind))
 			.orElseThrow();
 	}
 
 	/**
-	 * The value of the one sample named {@code name} whose labels include {@code labels} (others,
-	 * such as application, may be there too); empty if there is none.
+	 * The value of the one sample named {@code name} whose labels include {@code labels}
+	 * (others, such as application, may be there too); empty if there is none.
 	 */
 	static OptionalDouble value(String scrape, String name, Map<String, String> labels) {
-		List<Double> values = scrape.lines().map(SAMPLE::matcher).filter(Matcher::matches)
+		List<Double> values = scrape.lines()
+			.map(SAMPLE::matcher)
+			.filter(Matcher::matches)
 			.filter(sample -> sample.group(1).equals(name))
 			.filter(sample -> labels(sample.group(2)).entrySet().containsAll(labels.entrySet()))
 			.map(sample -> Double.parseDouble(sample.group(3)))
@@ -141,4 +149,5 @@ class MetricsIntegrationTests {
 	private static String status(UUID id) {
 		return system.service("order-service").http().get("/orders/" + id).json().get("status").asString();
 	}
+
 }

@@ -24,8 +24,8 @@ import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Order and inventory as two real processes over real HTTP, each with its own database: the
- * partial failures of a remote call, and the race for the last items, end to end.
+ * Order and inventory as two real processes over real HTTP, each with its own database:
+ * the partial failures of a remote call, and the race for the last items, end to end.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderInventoryIntegrationTests {
@@ -42,9 +42,11 @@ class OrderInventoryIntegrationTests {
 
 	@BeforeAll
 	static void startOrderAndInventory() {
-		// Order's URL of inventory is only known once inventory runs: start inventory first.
+		// Order's URL of inventory is only known once
+		// inventory runs: start inventory first.
 		system = new SystemUnderTest().start(Map.of("inventory-service",
-				// Longer than order's read timeout: a "lost" response is one the client gave up on.
+				// Longer than order's read timeout: a "lost"
+				// response is one the client gave up on.
 				Map.of("food.failures.lost-response-delay", "5s")));
 		inventory = system.service("inventory-service");
 		system.start(Map.of("order-service", Map.of("food.inventory.url", inventory.url())));
@@ -78,8 +80,10 @@ class OrderInventoryIntegrationTests {
 
 		assertThat(placed.status()).as(placed.body()).isEqualTo(201);
 		UUID orderId = UUID.fromString(placed.json().get("id").asString());
-		assertThat(inventoryDb.sql("select count(*) from reservation where order_id = ?").param(orderId)
-			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(inventoryDb.sql("select count(*) from reservation where order_id = ?")
+			.param(orderId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 		assertThat(reserved("LASAGNA")).isEqualTo(reservedBefore + 2);
 		assertThat(placed.json().get("status").asString()).isEqualTo("AWAITING_PAYMENT");
 	}
@@ -103,8 +107,7 @@ class OrderInventoryIntegrationTests {
 			.isEqualTo(10);
 		assertThat(orderDb.sql("""
 				select count(*) from customer_order o join order_line l on l.order_id = o.id
-				where l.sku = 'TIRAMISU' and o.status = 'REJECTED'""").query(Integer.class).single())
-			.isEqualTo(50);
+				where l.sku = 'TIRAMISU' and o.status = 'REJECTED'""").query(Integer.class).single()).isEqualTo(50);
 	}
 
 	@Test
@@ -120,8 +123,10 @@ class OrderInventoryIntegrationTests {
 		Response kept = order.http().get("/orders/" + orderId);
 		assertThat(kept.json().get("status").asString()).isEqualTo("CANCELLED");
 		assertThat(kept.json().get("reason").asString()).isEqualTo("INVENTORY_UNAVAILABLE");
-		assertThat(orderDb.sql("select routing_key from outbox_message where order_id = ?").param(orderId)
-			.query(String.class).list()).containsExactly("order.cancelled");
+		assertThat(orderDb.sql("select routing_key from outbox_message where order_id = ?")
+			.param(orderId)
+			.query(String.class)
+			.list()).containsExactly("order.cancelled");
 	}
 
 	private static List<Integer> placeConcurrently(int orders, int threads, String body) throws Exception {
@@ -164,4 +169,5 @@ class OrderInventoryIntegrationTests {
 			.putJson("/admin/products/" + sku + "/stock", "{\"onHand\": " + (reserved(sku) + available) + "}");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
+
 }

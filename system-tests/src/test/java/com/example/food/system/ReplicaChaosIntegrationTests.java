@@ -18,16 +18,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 
 /**
- * The chaos run on docker compose with several replicas of each service behind the gateway
- * ({@code docker-compose.replicas.yml}), and with {@code food.chaos.compose=replicas,rabbitmq-cluster}
- * on a RabbitMQ cluster of three nodes ({@code docker-compose.rabbitmq-cluster.yml}): one replica of
- * each service is killed with SIGKILL (one while it holds unacknowledged messages, one of the
- * order-service replicas behind the gateway), a replica is frozen so that it lags, and on the
- * cluster two of the three broker nodes are killed in turn, each for 30 s. Every order's story must
- * still agree at the five services (docs/replicas.md).
+ * The chaos run on docker compose with several replicas of each service behind the
+ * gateway ({@code docker-compose.replicas.yml}), and with
+ * {@code food.chaos.compose=replicas,rabbitmq-cluster} on a RabbitMQ cluster of three
+ * nodes ({@code docker-compose.rabbitmq-cluster.yml}): one replica of each service is
+ * killed with SIGKILL (one while it holds unacknowledged messages, one of the
+ * order-service replicas behind the gateway), a replica is frozen so that it lags, and on
+ * the cluster two of the three broker nodes are killed in turn, each for 30 s. Every
+ * order's story must still agree at the five services (docs/replicas.md).
  *
- * <p>It needs a Docker engine (DOCKER_HOST) and builds the images, so it runs only when asked for:
- * {@code -Dfood.chaos.compose=replicas} or {@code -Dfood.chaos.compose=replicas,rabbitmq-cluster}.
+ * <p>
+ * It needs a Docker engine (DOCKER_HOST) and builds the images, so it runs only when
+ * asked for: {@code -Dfood.chaos.compose=replicas} or
+ * {@code -Dfood.chaos.compose=replicas,rabbitmq-cluster}.
  */
 class ReplicaChaosIntegrationTests extends ChaosRun {
 
@@ -87,7 +90,10 @@ class ReplicaChaosIntegrationTests extends ChaosRun {
 		noCourierFor(Duration.ofSeconds(3));
 	}
 
-	/** SIGKILL of one replica of each service given, the others going on; then started again. */
+	/**
+	 * SIGKILL of one replica of each service given, the others going on; then started
+	 * again.
+	 */
 	private void killOneReplica(String... services) {
 		pause(Duration.ofSeconds(5));
 		Instant at = Instant.now();
@@ -105,7 +111,8 @@ class ReplicaChaosIntegrationTests extends ChaosRun {
 
 	/**
 	 * Freezes one replica until the broker shows the service's queue holding delivered,
-	 * unacknowledged messages, then kills it: the broker must give them to the other replica.
+	 * unacknowledged messages, then kills it: the broker must give them to the other
+	 * replica.
 	 */
 	private void killOneReplicaWhileItHoldsMessages(String service) {
 		pause(Duration.ofSeconds(5));
@@ -116,18 +123,23 @@ class ReplicaChaosIntegrationTests extends ChaosRun {
 		int held = 0;
 		while (held == 0 && Instant.now().isBefore(deadline)) {
 			pause(Duration.ofSeconds(1));
-			held = JSON.readTree(system.management("GET", "queues", queue, null)).path("messages_unacknowledged").asInt(0);
+			held = JSON.readTree(system.management("GET", "queues", queue, null))
+				.path("messages_unacknowledged")
+				.asInt(0);
 		}
 		Instant at = Instant.now();
 		system.kill(container);
 		pause(Duration.ofSeconds(5));
 		system.startAndAwaitHealthy(container, START_TIMEOUT);
 		fault("SIGKILL " + container + " while " + queue + " held " + held
-				+ " unacknowledged message(s), restarted and healthy after " + Duration.between(at, Instant.now()).toSeconds()
-				+ "s");
+				+ " unacknowledged message(s), restarted and healthy after "
+				+ Duration.between(at, Instant.now()).toSeconds() + "s");
 	}
 
-	/** SIGKILL of one broker node; the other two keep the quorum queues' majority. Started again after a while. */
+	/**
+	 * SIGKILL of one broker node; the other two keep the quorum queues' majority. Started
+	 * again after a while.
+	 */
 	private void killBrokerNode(String node) {
 		pause(Duration.ofSeconds(5));
 		String container = system.containers(node).getFirst();
@@ -135,8 +147,8 @@ class ReplicaChaosIntegrationTests extends ChaosRun {
 		system.kill(container);
 		pause(BROKER_NODE_DOWN);
 		system.startAndAwaitHealthy(container, START_TIMEOUT);
-		fault("SIGKILL broker node " + node + ", down for " + BROKER_NODE_DOWN.toSeconds() + "s, back and healthy after "
-				+ Duration.between(at, Instant.now()).toSeconds() + "s");
+		fault("SIGKILL broker node " + node + ", down for " + BROKER_NODE_DOWN.toSeconds()
+				+ "s, back and healthy after " + Duration.between(at, Instant.now()).toSeconds() + "s");
 	}
 
 	private void lagOneReplica(String service, Duration howLong) {
@@ -151,7 +163,9 @@ class ReplicaChaosIntegrationTests extends ChaosRun {
 	private String replicaCounts() {
 		StringBuilder counts = new StringBuilder();
 		for (String service : SERVICES) {
-			counts.append(counts.isEmpty() ? "" : ", ").append(service.replace("-service", "")).append(" x")
+			counts.append(counts.isEmpty() ? "" : ", ")
+				.append(service.replace("-service", ""))
+				.append(" x")
 				.append(system.containers(service).size());
 		}
 		if (cluster) {

@@ -30,17 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The saga end to end: the five services as processes, over real HTTP, RabbitMQ and PostgreSQL.
- * Each test places orders through the public API and waits for the outcome the design promises;
- * after each, the invariants of the whole system are checked.
+ * The saga end to end: the five services as processes, over real HTTP, RabbitMQ and
+ * PostgreSQL. Each test places orders through the public API and waits for the outcome
+ * the design promises; after each, the invariants of the whole system are checked.
  */
 class SagaIntegrationTests {
 
 	private static final Duration SAGA_PATIENCE = Duration.ofSeconds(60);
 
 	/**
-	 * Short waits, so a saga takes seconds; what they mean is the same as in production. The meal
-	 * takes long enough for a customer to cancel while the kitchen cooks.
+	 * Short waits, so a saga takes seconds; what they mean is the same as in production.
+	 * The meal takes long enough for a customer to cancel while the kitchen cooks.
 	 */
 	private static final Map<String, String> KITCHEN = Map.of("food.kitchen.preparation-time", "3s",
 			"food.kitchen.poll-interval", "100ms");
@@ -49,13 +49,19 @@ class SagaIntegrationTests {
 			"food.delivery.retry-interval", "300ms", "food.delivery.max-attempts", "3", "food.delivery.poll-interval",
 			"100ms");
 
-	/** A reservation held this long without progress expires: long for a saga here, short for a test. */
+	/**
+	 * A reservation held this long without progress expires: long for a saga here, short
+	 * for a test.
+	 */
 	private static final Map<String, String> INVENTORY = Map.of("food.reservations.time-to-live", "20s",
 			"food.reservations.expiry-interval", "1s");
 
 	static SystemUnderTest system;
 
-	/** Every service reaches RabbitMQ through this proxy, so that a test can cut the connection. */
+	/**
+	 * Every service reaches RabbitMQ through this proxy, so that a test can cut the
+	 * connection.
+	 */
 	static TcpProxy broker;
 
 	static HttpTestClient order;
@@ -64,7 +70,10 @@ class SagaIntegrationTests {
 
 	static EventProbe probe;
 
-	/** Where every service exports its spans: one order's saga must be one trace across the five. */
+	/**
+	 * Where every service exports its spans: one order's saga must be one trace across
+	 * the five.
+	 */
 	static ZipkinCollector spans;
 
 	@BeforeAll
@@ -74,9 +83,9 @@ class SagaIntegrationTests {
 		Servers.Rabbit rabbit = system.workspace().servers().rabbit();
 		broker = TcpProxy.to(rabbit.host(), rabbit.amqpPort());
 		system.start(Map.of("inventory-service", viaProxy(INVENTORY)));
-		system.start(Map.of("order-service",
-				viaProxy(orderSettings(system.service("inventory-service").url())), "payment-service",
-				viaProxy(Map.of()), "kitchen-service", viaProxy(KITCHEN), "delivery-service", viaProxy(DELIVERY)));
+		system.start(Map.of("order-service", viaProxy(orderSettings(system.service("inventory-service").url())),
+				"payment-service", viaProxy(Map.of()), "kitchen-service", viaProxy(KITCHEN), "delivery-service",
+				viaProxy(DELIVERY)));
 		order = system.service("order-service").http();
 		bus = new CachingConnectionFactory(rabbit.host(), rabbit.amqpPort());
 		bus.setUsername(rabbit.user());
@@ -103,8 +112,8 @@ class SagaIntegrationTests {
 	}
 
 	private static Map<String, String> orderSettings(String inventoryUrl) {
-		// Longer than the reservations' time-to-live: a stuck order first loses its reservation, then
-		// is cancelled at its deadline.
+		// Longer than the reservations' time-to-live: a stuck order first
+		// loses its reservation, then is cancelled at its deadline.
 		return Map.of("food.inventory.url", inventoryUrl, "food.saga.deadlines.AWAITING_PAYMENT", "25s",
 				"food.saga.deadline-check-interval", "1s");
 	}
@@ -117,7 +126,10 @@ class SagaIntegrationTests {
 		return all;
 	}
 
-	/** The orders each test places, and the stock before it: what the check after it covers. */
+	/**
+	 * The orders each test places, and the stock before it: what the check after it
+	 * covers.
+	 */
 	private static final List<UUID> placedInTest = new CopyOnWriteArrayList<>();
 
 	private static Map<String, Integer> stockBefore;
@@ -135,7 +147,8 @@ class SagaIntegrationTests {
 		try {
 			await("every order final and told alike by the five services").atMost(SAGA_PATIENCE)
 				.pollInterval(Duration.ofMillis(500))
-				.until(() -> last.updateAndGet(report -> agreement.check(placedInTest, placedInTest, stockBefore)).agrees());
+				.until(() -> last.updateAndGet(report -> agreement.check(placedInTest, placedInTest, stockBefore))
+					.agrees());
 		}
 		catch (ConditionTimeoutException ex) {
 			throw new AssertionError("the five services disagree:\n" + last.get().summary(), ex);
@@ -161,8 +174,9 @@ class SagaIntegrationTests {
 		UUID id = place("PIZZA-MARGHERITA", 1, "tok_visa");
 		assertThat(awaitFinal(id).get("status").asString()).isEqualTo("DELIVERED");
 
-		// Every event about the order carries the same trace in its headers (W3C traceparent:
-		// version-traceId-spanId-flags), although the relays published them later, on their own threads.
+		// Every event about the order carries the same trace in its
+		// headers (W3C traceparent: version-traceId-spanId-flags),
+		// although the relays published them later, on their own threads.
 		List<EventEnvelope> events = probe.events(id);
 		assertThat(events).extracting(EventEnvelope::type)
 			.contains("order.placed", "payment.completed", "ticket.accepted", "meal.prepared", "delivery.completed");
@@ -175,16 +189,18 @@ class SagaIntegrationTests {
 		assertThat(traceIds).as("trace ids in the events' traceparent headers").hasSize(1).doesNotContain("missing");
 		String traceId = traceIds.getFirst();
 
-		// ... and the spans of all five services are in that one trace: the HTTP request and the Feign
-		// call (order, inventory), each publish and each handler, named after its step.
+		// ... and the spans of all five services are in that one trace:
+		// the HTTP request and the Feign call (order, inventory), each
+		// publish and each handler, named after its step.
 		await("spans of the five services in trace " + traceId).atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(spans.trace(traceId)).extracting(ZipkinCollector.Span::serviceName)
 				.contains("order-service", "inventory-service", "payment-service", "kitchen-service",
 						"delivery-service"));
 		await("the saga's steps as spans").atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(spans.trace(traceId)).extracting(ZipkinCollector.Span::name)
-				.contains("order.placed publish", "payment authorize", "payment.completed publish", "kitchen open ticket", "payment capture",
-						"delivery dispatch", "order mark delivered", "inventory commit reservation"));
+				.contains("order.placed publish", "payment authorize", "payment.completed publish",
+						"kitchen open ticket", "payment capture", "delivery dispatch", "order mark delivered",
+						"inventory commit reservation"));
 		assertThat(spans.spans().stream().filter(span -> id.toString().equals(span.tags().get("order.id"))))
 			.as("every span tagged with this order is in its trace")
 			.allSatisfy(span -> assertThat(span.traceId()).isEqualTo(traceId));
@@ -231,7 +247,8 @@ class SagaIntegrationTests {
 			assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
 			assertThat(order.get("reason").asString()).isEqualTo("NO_COURIER");
 			await().atMost(SAGA_PATIENCE).until(() -> payments(id).equals(List.of("REFUNDED")));
-			// The food was made: the stock is spent, the cancellation does not restock it.
+			// The food was made: the stock is spent,
+			// the cancellation does not restock it.
 			assertThat(reservationStatus(id)).isEqualTo("COMMITTED");
 		}
 		finally {
@@ -241,7 +258,8 @@ class SagaIntegrationTests {
 
 	@Test
 	void letsTheCustomerCancelBeforeTheKitchenAcceptsAndUndoesWhatWasDone() {
-		// The kitchen stumbles over the payment for a few seconds (retries): time to cancel.
+		// The kitchen stumbles over the payment for
+		// a few seconds (retries): time to cancel.
 		admin("kitchen-service").putJson("/admin/handler-failures", """
 				{"routingKey": "payment.completed", "transientFailures": 3}""");
 		UUID id = place("LEMONADE", 3, "tok_visa");
@@ -254,17 +272,20 @@ class SagaIntegrationTests {
 		assertThat(order.get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
 		assertThat(steps(id)).contains("ticket.cancelled");
 		await().atMost(SAGA_PATIENCE).until(() -> "RELEASED".equals(reservationStatus(id)));
-		// Depending on who was faster: never held; held and voided; or, when the kitchen's retries let it
-		// accept before it heard the request, captured and refunded. Never taken for good.
-		await().atMost(SAGA_PATIENCE).until(() -> List.of(List.of("VOIDED"), List.of("CANCELLED_BEFORE_PAYMENT"),
-				List.of("REFUNDED")).contains(payments(id)));
+		// Depending on who was faster: never held; held and voided;
+		// or, when the kitchen's retries let it accept before it heard
+		// the request, captured and refunded. Never taken for good.
+		await().atMost(SAGA_PATIENCE)
+			.until(() -> List.of(List.of("VOIDED"), List.of("CANCELLED_BEFORE_PAYMENT"), List.of("REFUNDED"))
+				.contains(payments(id)));
 		assertThat(ticketStatus(id)).isEqualTo("CANCELLED");
 	}
 
 	/**
-	 * The race that once let the five disagree: order-service is slow to hear that the kitchen
-	 * accepted, and the customer cancels while the kitchen cooks. The kitchen decides: the meal is not
-	 * prepared yet, so it grants; the capture is refunded, the stock comes back, nothing is delivered.
+	 * The race that once let the five disagree: order-service is slow to hear that the
+	 * kitchen accepted, and the customer cancels while the kitchen cooks. The kitchen
+	 * decides: the meal is not prepared yet, so it grants; the capture is refunded, the
+	 * stock comes back, nothing is delivered.
 	 */
 	@Test
 	void grantsACancellationWhileTheKitchenCooksAndPutsMoneyAndStockBack() {
@@ -272,7 +293,9 @@ class SagaIntegrationTests {
 				{"routingKey": "ticket.accepted", "transientFailures": 3}""");
 		int onHandBefore = onHand("PASTA-CARBONARA");
 		UUID id = place("PASTA-CARBONARA", 1, "tok_visa");
-		await().atMost(SAGA_PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> "ACCEPTED".equals(ticketStatus(id)));
+		await().atMost(SAGA_PATIENCE)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> "ACCEPTED".equals(ticketStatus(id)));
 
 		Response cancelled = order.post("/orders/" + id + "/cancel", "application/json", "", Map.of());
 
@@ -281,21 +304,25 @@ class SagaIntegrationTests {
 		assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
 		assertThat(order.get("reason").asString()).isEqualTo("CUSTOMER_REQUEST");
 		assertThat(ticketStatus(id)).isEqualTo("CANCELLED");
-		await().atMost(SAGA_PATIENCE).until(() -> List.of(List.of("VOIDED"), List.of("REFUNDED")).contains(payments(id)));
+		await().atMost(SAGA_PATIENCE)
+			.until(() -> List.of(List.of("VOIDED"), List.of("REFUNDED")).contains(payments(id)));
 		await().atMost(SAGA_PATIENCE).until(() -> onHand("PASTA-CARBONARA") == onHandBefore);
 		assertThat(deliveries(id)).isZero();
 	}
 
 	/**
-	 * The same race, lost by the customer: the meal is prepared before the kitchen hears the request,
-	 * so it refuses; the order leaves CANCELLING for where the facts put it and is delivered.
+	 * The same race, lost by the customer: the meal is prepared before the kitchen hears
+	 * the request, so it refuses; the order leaves CANCELLING for where the facts put it
+	 * and is delivered.
 	 */
 	@Test
 	void refusesACancellationOnceTheMealIsPreparedAndDeliversTheOrder() {
 		admin("order-service").putJson("/admin/handler-failures", """
 				{"routingKey": "ticket.accepted", "transientFailures": 3}""");
 		UUID id = place("PIZZA-DIAVOLA", 1, "tok_visa");
-		await().atMost(SAGA_PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> "PREPARED".equals(ticketStatus(id)));
+		await().atMost(SAGA_PATIENCE)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> "PREPARED".equals(ticketStatus(id)));
 
 		Response cancelled = order.post("/orders/" + id + "/cancel", "application/json", "", Map.of());
 
@@ -318,7 +345,9 @@ class SagaIntegrationTests {
 
 		await().atMost(SAGA_PATIENCE)
 			.until(() -> db("payment-service").sql("select count(*) from processed_event where event_id = ?")
-				.param(placed.eventId()).query(Integer.class).single() == 1);
+				.param(placed.eventId())
+				.query(Integer.class)
+				.single() == 1);
 		assertThat(payments(id)).containsExactly("CAPTURED");
 		assertThat(order.get("/orders/" + id).json().get("status").asString()).isEqualTo("DELIVERED");
 	}
@@ -330,9 +359,12 @@ class SagaIntegrationTests {
 		try {
 			placed = List.of(place("PIZZA-MARGHERITA", 1, "tok_visa"), place("LEMONADE", 2, "tok_visa"));
 
-			// Accepted, and their order.placed waits in the outbox: nothing is lost, only delayed.
-			await().during(Duration.ofSeconds(1)).atMost(SAGA_PATIENCE).until(() -> placed.stream()
-				.allMatch(id -> unsentOrderPlaced(id) == 1 && "AWAITING_PAYMENT".equals(status(id))));
+			// Accepted, and their order.placed waits in
+			// the outbox: nothing is lost, only delayed.
+			await().during(Duration.ofSeconds(1))
+				.atMost(SAGA_PATIENCE)
+				.until(() -> placed.stream()
+					.allMatch(id -> unsentOrderPlaced(id) == 1 && "AWAITING_PAYMENT".equals(status(id))));
 		}
 		finally {
 			broker.restore();
@@ -350,13 +382,16 @@ class SagaIntegrationTests {
 
 			await().atMost(SAGA_PATIENCE).until(() -> "EXPIRED".equals(reservationStatus(id)));
 			await().atMost(SAGA_PATIENCE).until(() -> steps(id).contains("deadline passed in AWAITING_PAYMENT"));
-			Response metric = system.service("order-service").http().asAdmin()
+			Response metric = system.service("order-service")
+				.http()
+				.asAdmin()
 				.get("/actuator/metrics/food.saga.deadline.exceeded?tag=state:AWAITING_PAYMENT");
 			assertThat(metric.status()).as(metric.body()).isEqualTo(200);
 			assertThat(metric.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
 
-			// Before the kitchen accepted: the deadline asks the kitchen, which grants it (no ticket yet).
-			// Payment, once back, holds the amount and then voids the hold; the kitchen opens no ticket.
+			// Before the kitchen accepted: the deadline asks the kitchen,
+			// which grants it (no ticket yet). Payment, once back, holds the
+			// amount and then voids the hold; the kitchen opens no ticket.
 			assertThat(awaitFinal(id).get("reason").asString()).isEqualTo("DEADLINE_EXCEEDED");
 			assertThat(steps(id)).contains("cancellation requested: deadline passed", "ticket.cancelled");
 		}
@@ -433,16 +468,25 @@ class SagaIntegrationTests {
 	}
 
 	private static int onHand(String sku) {
-		return db("inventory-service").sql("select on_hand from product where sku = ?").param(sku).query(Integer.class).single();
+		return db("inventory-service").sql("select on_hand from product where sku = ?")
+			.param(sku)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static String reservationStatus(UUID id) {
-		return db("inventory-service").sql("select status from reservation where order_id = ?").param(id)
-			.query(String.class).optional().orElse(null);
+		return db("inventory-service").sql("select status from reservation where order_id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private static List<String> payments(UUID id) {
-		return db("payment-service").sql("select status from payment where order_id = ?").param(id).query(String.class).list();
+		return db("payment-service").sql("select status from payment where order_id = ?")
+			.param(id)
+			.query(String.class)
+			.list();
 	}
 
 	private static int unsentOrderPlaced(UUID id) {
@@ -454,12 +498,18 @@ class SagaIntegrationTests {
 	}
 
 	private static int deliveries(UUID id) {
-		return db("delivery-service").sql("select count(*) from delivery where order_id = ?").param(id)
-			.query(Integer.class).single();
+		return db("delivery-service").sql("select count(*) from delivery where order_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static String ticketStatus(UUID id) {
-		return db("kitchen-service").sql("select status from ticket where order_id = ?").param(id).query(String.class)
-			.optional().orElse(null);
+		return db("kitchen-service").sql("select status from ticket where order_id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
+
 }

@@ -15,8 +15,9 @@ import com.example.food.infrastructure.testsupport.TestInfrastructure;
 import com.example.food.infrastructure.testsupport.TestWorkspace;
 
 /**
- * Some or all of the five services, each as its own process with its own database, all on the
- * test run's RabbitMQ virtual host: the system as it runs in production, on one machine.
+ * Some or all of the five services, each as its own process with its own database, all on
+ * the test run's RabbitMQ virtual host: the system as it runs in production, on one
+ * machine.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -33,26 +34,33 @@ final class SystemUnderTest implements AutoCloseable {
 
 	private final Map<String, String> databases = new HashMap<>();
 
-	// Where the services reach PostgreSQL, when not straight (a proxy the test controls); the test reads directly.
+	// Where the services reach PostgreSQL, when not straight
+	// (a proxy the test controls); the test reads directly.
 	private String databaseAddress;
 
 	/**
-	 * Starts the services (all at once: on a small machine their start-ups overlap) and waits until
-	 * each is ready. {@code properties} are per service, on top of the workspace's addresses.
+	 * Starts the services (all at once: on a small machine their start-ups overlap) and
+	 * waits until each is ready. {@code properties} are per service, on top of the
+	 * workspace's addresses.
 	 */
 	SystemUnderTest start(Map<String, Map<String, String>> properties) {
-		properties.keySet().forEach(name -> databases.put(name, workspace.createServiceDatabase(name.replace("-service", "") + number)));
+		properties.keySet()
+			.forEach(name -> databases.put(name,
+					workspace.createServiceDatabase(name.replace("-service", "") + number)));
 		properties.forEach((name, own) -> services.put(name, LocalService.start(name, settings(name, own))));
-		CompletableFuture.allOf(services.values()
-			.stream()
-			.map(service -> CompletableFuture.runAsync(() -> service.awaitReady(START_TIMEOUT)))
-			.toArray(CompletableFuture[]::new)).join();
+		CompletableFuture
+			.allOf(services.values()
+				.stream()
+				.map(service -> CompletableFuture.runAsync(() -> service.awaitReady(START_TIMEOUT)))
+				.toArray(CompletableFuture[]::new))
+			.join();
 		return this;
 	}
 
 	/**
-	 * The services reach PostgreSQL at this host and port (a proxy in front of it) instead of its own
-	 * address; call before {@link #start}. The test's own reads go straight to the server.
+	 * The services reach PostgreSQL at this host and port (a proxy in front of it)
+	 * instead of its own address; call before {@link #start}. The test's own reads go
+	 * straight to the server.
 	 */
 	SystemUnderTest reachingTheDatabaseAt(String host, int port) {
 		this.databaseAddress = host + ":" + port;
@@ -60,8 +68,9 @@ final class SystemUnderTest implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a service again (after {@link LocalService#stop()} or {@link LocalService#kill()}), with
-	 * the same port, database and settings, so that its callers find it where it was.
+	 * Starts a service again (after {@link LocalService#stop()} or
+	 * {@link LocalService#kill()}), with the same port, database and settings, so that
+	 * its callers find it where it was.
 	 */
 	LocalService restart(String name, Map<String, String> own) {
 		LocalService previous = services.get(name);
@@ -78,8 +87,8 @@ final class SystemUnderTest implements AutoCloseable {
 	}
 
 	JdbcClient database(String service) {
-		return JdbcClient.create(new DriverManagerDataSource(databases.get(service), workspace.servers().postgres().user(),
-				workspace.servers().postgres().password()));
+		return JdbcClient.create(new DriverManagerDataSource(databases.get(service),
+				workspace.servers().postgres().user(), workspace.servers().postgres().password()));
 	}
 
 	TestWorkspace workspace() {
@@ -101,4 +110,5 @@ final class SystemUnderTest implements AutoCloseable {
 	public void close() {
 		List.copyOf(services.values()).forEach(LocalService::stop);
 	}
+
 }

@@ -14,9 +14,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in for a Zipkin server, for tests: it accepts what the services export to Zipkin's
- * {@code POST /api/v2/spans} (JSON, version 2) and keeps the spans in memory, so that a test can
- * ask which services took part in a trace.
+ * A stand-in for a Zipkin server, for tests: it accepts what the services export to
+ * Zipkin's {@code POST /api/v2/spans} (JSON, version 2) and keeps the spans in memory, so
+ * that a test can ask which services took part in a trace.
  */
 final class ZipkinCollector implements AutoCloseable {
 
@@ -87,4 +87,5 @@ final class ZipkinCollector implements AutoCloseable {
 	public void close() {
 		server.stop(0);
 	}
+
 }

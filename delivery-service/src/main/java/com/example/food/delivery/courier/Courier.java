@@ -11,13 +11,13 @@ import org.hibernate.generator.EventType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One courier of the pool. Two facts decide whether they can take a delivery: the operator has them
- * on duty, and they are not out on a delivery now. {@code available} is computed from both by the
- * database (see V2), so it can never disagree with them.
+ * One courier of the pool. Two facts decide whether they can take a delivery: the
+ * operator has them on duty, and they are not out on a delivery now. {@code available} is
+ * computed from both by the database (see V2), so it can never disagree with them.
  */
 @Entity
-// Only the changed columns are written: taking a courier back from a delivery must not write back
-// an on-duty flag that an operator changed in the meantime.
+// Only the changed columns are written: taking a courier back from a delivery
+// must not write back an on-duty flag that an operator changed in the meantime.
 @DynamicUpdate
 public class Courier {
 
@@ -31,7 +31,8 @@ public class Courier {
 	/** The delivery the courier is out on, if any. */
 	private @Nullable UUID deliveryId;
 
-	// Read back from the database after every insert and update: it is a generated column.
+	// Read back from the database after every
+	// insert and update: it is a generated column.
 	@Generated(event = { EventType.INSERT, EventType.UPDATE })
 	private boolean available;
 
@@ -49,7 +50,8 @@ public class Courier {
 
 	/**
 	 * Sends the courier out on a delivery. The caller holds the courier's row lock (see
-	 * {@link Couriers#lockFirstAvailable()}), so no one else can send them out at the same time.
+	 * {@link Couriers#lockFirstAvailable()}), so no one else can send them out at the
+	 * same time.
 	 */
 	public void takeOn(UUID delivery) {
 		if (!onDuty || deliveryId != null) {
@@ -96,4 +98,5 @@ public class Courier {
 	boolean available() {
 		return available;
 	}
+
 }

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The courier pool, for operators and for teaching the "no courier" failure (under /admin: HTTP
- * Basic, see AdminSecurityConfiguration).
+ * The courier pool, for operators and for teaching the "no courier" failure (under
+ * /admin: HTTP Basic, see AdminSecurityConfiguration).
  */
 @Tag(name = "Couriers (admin)", description = "The courier pool: empty it to watch the saga fail for want of a courier")
 @RestController
@@ -77,4 +77,5 @@ class CourierAdminController {
 	CourierView setAvailability(@PathVariable String id, @Valid @RequestBody Availability availability) {
 		return administration.setOnDuty(id, availability.available());
 	}
+
 }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What an operator does to the pool: the teaching switch for "no courier free". Emptying it puts
- * every courier off duty, so the next deliveries wait, retry and finally fail with
- * {@code delivery.failed}; refilling puts them back on duty.
+ * What an operator does to the pool: the teaching switch for "no courier free". Emptying
+ * it puts every courier off duty, so the next deliveries wait, retry and finally fail
+ * with {@code delivery.failed}; refilling puts them back on duty.
  */
 @Service
 class CourierAdministration {
@@ -41,12 +41,16 @@ class CourierAdministration {
 	@Transactional
 	List<CourierView> empty() {
 		int changed = couriers.setEveryoneOnDuty(false);
-		log.info("Courier pool emptied: {} courier(s) off duty; new deliveries wait for a courier and fail after their attempts",
+		log.info(
+				"Courier pool emptied: {} courier(s) off duty; new deliveries wait for a courier and fail after their attempts",
 				changed);
 		return pool();
 	}
 
-	/** Every courier on duty again; one out on a delivery becomes available when back from it. */
+	/**
+	 * Every courier on duty again; one out on a delivery becomes available when back from
+	 * it.
+	 */
 	@Transactional
 	List<CourierView> refill() {
 		int changed = couriers.setEveryoneOnDuty(true);
@@ -54,7 +58,10 @@ class CourierAdministration {
 		return pool();
 	}
 
-	/** A new courier joins the pool, on duty and free; hiring one who is already there is refused. */
+	/**
+	 * A new courier joins the pool, on duty and free; hiring one who is already there is
+	 * refused.
+	 */
 	@Transactional
 	CourierView hire(String courierId, String name) {
 		if (couriers.existsById(courierId)) {
@@ -66,8 +73,8 @@ class CourierAdministration {
 	}
 
 	/**
-	 * One courier on or off duty. On duty while out on a delivery, the courier stays unavailable
-	 * until back: being on duty does not make them free.
+	 * One courier on or off duty. On duty while out on a delivery, the courier stays
+	 * unavailable until back: being on duty does not make them free.
 	 */
 	@Transactional
 	CourierView setOnDuty(String courierId, boolean onDuty) {
@@ -82,4 +89,5 @@ class CourierAdministration {
 		log.info("Courier {} ({}) set {} duty", courierId, courier.name(), onDuty ? "on" : "off");
 		return pool().stream().filter(view -> view.id().equals(courierId)).findFirst().orElseThrow();
 	}
+
 }

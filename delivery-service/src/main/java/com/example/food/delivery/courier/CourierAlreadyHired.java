@@ -13,4 +13,5 @@ class CourierAlreadyHired extends ProblemException {
 		super(HttpStatus.CONFLICT, "courier-already-hired", "Courier already hired",
 				"Courier " + courierId + " is in the pool already.", Map.of("courierId", courierId));
 	}
+
 }

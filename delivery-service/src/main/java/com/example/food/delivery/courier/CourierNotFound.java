@@ -13,4 +13,5 @@ class CourierNotFound extends ProblemException {
 		super(HttpStatus.NOT_FOUND, "courier-not-found", "Courier not found",
 				"There is no courier with id " + courierId + ".", Map.of("courierId", courierId));
 	}
+
 }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A courier as the operator sees them.
  *
- * @param available whether the next delivery can get this courier: on duty and not out on a delivery
+ * @param available whether the next delivery can get this courier: on duty and not out on
+ * a delivery
  * @param onDuty the operator's switch; off duty, a courier gets no new delivery
  * @param deliveryId the delivery the courier is out on, if any
  * @param orderId that delivery's order

@@ -13,24 +13,31 @@ import org.springframework.data.jpa.repository.Query;
 public interface Couriers extends JpaRepository<Courier, String> {
 
 	/**
-	 * Takes one available courier and keeps their row locked until the transaction ends, so that two
-	 * deliveries can never get the same courier. SKIP LOCKED: a courier another transaction is
-	 * taking right now is passed over instead of waited for, so concurrent deliveries (on several
-	 * consumers or replicas) each get a different courier, or none, without queueing behind each other.
+	 * Takes one available courier and keeps their row locked until the transaction ends,
+	 * so that two deliveries can never get the same courier. SKIP LOCKED: a courier
+	 * another transaction is taking right now is passed over instead of waited for, so
+	 * concurrent deliveries (on several consumers or replicas) each get a different
+	 * courier, or none, without queueing behind each other.
 	 */
-	@Query(value = "select * from courier where available order by id limit 1 for update skip locked", nativeQuery = true)
+	@Query(value = "select * from courier where available order by id limit 1 for update skip locked",
+			nativeQuery = true)
 	Optional<Courier> lockFirstAvailable();
 
-	/** The courier, locked until the transaction ends: for a change that must not race another. */
+	/**
+	 * The courier, locked until the transaction ends: for a change that must not race
+	 * another.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select c from Courier c where c.id = :id")
 	Optional<Courier> lockById(String id);
 
 	/**
-	 * Puts every courier on or off duty. Couriers out on a delivery keep it: off duty, they finish it
-	 * and do not come back; on duty, they become available when they are back, not before.
+	 * Puts every courier on or off duty. Couriers out on a delivery keep it: off duty,
+	 * they finish it and do not come back; on duty, they become available when they are
+	 * back, not before.
 	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update Courier c set c.onDuty = :onDuty")
 	int setEveryoneOnDuty(boolean onDuty);
+
 }

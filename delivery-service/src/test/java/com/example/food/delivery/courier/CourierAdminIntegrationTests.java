@@ -23,7 +23,9 @@ import static com.example.food.infrastructure.testsupport.Problems.assertProblem
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The operator's switch over the courier pool, over real HTTP against the real database. */
+/**
+ * The operator's switch over the courier pool, over real HTTP against the real database.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
 @FastDeliveries
@@ -178,4 +180,5 @@ class CourierAdminIntegrationTests {
 	private TestPool pool() {
 		return TestPool.on(jdbc);
 	}
+
 }

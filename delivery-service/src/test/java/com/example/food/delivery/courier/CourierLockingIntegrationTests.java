@@ -21,8 +21,8 @@ import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lock that keeps two deliveries from getting one courier, with the interleaving forced: one
- * transaction holds a courier while another looks for one.
+ * The lock that keeps two deliveries from getting one courier, with the interleaving
+ * forced: one transaction holds a courier while another looks for one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -55,8 +55,7 @@ class CourierLockingIntegrationTests {
 		}));
 		assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
 
-		Optional<String> second = transaction
-			.execute(status -> couriers.lockFirstAvailable().map(Courier::id));
+		Optional<String> second = transaction.execute(status -> couriers.lockFirstAvailable().map(Courier::id));
 		release.countDown();
 
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("courier-1");
@@ -94,4 +93,5 @@ class CourierLockingIntegrationTests {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

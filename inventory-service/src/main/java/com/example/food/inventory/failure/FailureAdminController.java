@@ -18,19 +18,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Turns the failure switch on and off (under /admin: HTTP Basic, see AdminSecurityConfiguration). */
-@Tag(name = "Failure switch (admin)", description = "Make POST /reservations slow, failing or losing its answer, to "
-		+ "watch order-service's timeouts, retries and circuit breaker")
+/**
+ * Turns the failure switch on and off (under /admin: HTTP Basic, see
+ * AdminSecurityConfiguration).
+ */
+@Tag(name = "Failure switch (admin)",
+		description = "Make POST /reservations slow, failing or losing its answer, to "
+				+ "watch order-service's timeouts, retries and circuit breaker")
 @RestController
 @RequestMapping("/admin/failures")
 class FailureAdminController {
 
 	/**
-	 * The new settings, replacing all of the old ones; a setting left out is 0 (off), so that
-	 * {@code {"failNext": 2}} means exactly that. Latency is capped at a minute: longer only ties up
-	 * request threads.
+	 * The new settings, replacing all of the old ones; a setting left out is 0 (off), so
+	 * that {@code {"failNext": 2}} means exactly that. Latency is capped at a minute:
+	 * longer only ties up request threads.
 	 */
-	record FailureSettings(@Nullable @PositiveOrZero @Max(60_000) Long latencyMs, @Nullable @PositiveOrZero Integer failNext,
+	record FailureSettings(@Nullable @PositiveOrZero @Max(60_000) Long latencyMs,
+			@Nullable @PositiveOrZero Integer failNext,
 			@Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double errorRate,
 			@Nullable @PositiveOrZero Integer loseNextResponses) {
 
@@ -52,8 +57,9 @@ class FailureAdminController {
 		return failureSwitch.current();
 	}
 
-	@Operation(summary = "Replace the settings", description = "A setting left out is 0 (off): `{\"failNext\": 2}` "
-			+ "fails the next two reservations and nothing else")
+	@Operation(summary = "Replace the settings",
+			description = "A setting left out is 0 (off): `{\"failNext\": 2}` "
+					+ "fails the next two reservations and nothing else")
 	@PutMapping
 	Failures set(@Valid @RequestBody FailureSettings settings) {
 		return failureSwitch.set(settings.toFailures());
@@ -64,4 +70,5 @@ class FailureAdminController {
 	Failures reset() {
 		return failureSwitch.set(Failures.NONE);
 	}
+
 }

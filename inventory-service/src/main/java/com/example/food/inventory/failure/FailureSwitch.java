@@ -11,11 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Injects the failures a remote call can meet into reservation requests: timing (slow), crash
- * (503) and the partial failure, where the work is done but the answer never arrives in time.
+ * Injects the failures a remote call can meet into reservation requests: timing (slow),
+ * crash (503) and the partial failure, where the work is done but the answer never
+ * arrives in time.
  *
- * The settings live in this process's memory only: a teaching switch, reset by a restart, and each
- * replica has its own. Nothing here touches the database, so an injected 503 has done nothing.
+ * The settings live in this process's memory only: a teaching switch, reset by a restart,
+ * and each replica has its own. Nothing here touches the database, so an injected 503 has
+ * done nothing.
  */
 @Component
 public class FailureSwitch {
@@ -40,13 +42,17 @@ public class FailureSwitch {
 		return settings;
 	}
 
-	/** Before a reservation is handled: a slow inventory, then a failing one, as switched on. */
+	/**
+	 * Before a reservation is handled: a slow inventory, then a failing one, as switched
+	 * on.
+	 */
 	public void beforeReservation(UUID orderId) {
 		long latencyMs = failures.get().latencyMs();
 		if (latencyMs > 0) {
 			pause(Duration.ofMillis(latencyMs));
 		}
-		// getAndUpdate: of two concurrent requests, exactly one uses up the last injected failure.
+		// getAndUpdate: of two concurrent requests,
+		// exactly one uses up the last injected failure.
 		Failures before = failures.getAndUpdate(Failures::oneFailureUsed);
 		if (before.failNext() > 0 || ThreadLocalRandom.current().nextDouble() < before.errorRate()) {
 			log.info("Failure switch: answering 503 to the reservation of order {}, reserving nothing", orderId);
@@ -54,11 +60,14 @@ public class FailureSwitch {
 		}
 	}
 
-	/** After a reservation committed: the answer is held back until the client has given up. */
+	/**
+	 * After a reservation committed: the answer is held back until the client has given
+	 * up.
+	 */
 	public void afterReservationCommitted(UUID orderId) {
 		if (failures.getAndUpdate(Failures::oneLostResponseUsed).loseNextResponses() > 0) {
-			log.info("Failure switch: reservation of order {} is committed; holding its response back for {} ms", orderId,
-					lostResponseDelay.toMillis());
+			log.info("Failure switch: reservation of order {} is committed; holding its response back for {} ms",
+					orderId, lostResponseDelay.toMillis());
 			pause(lostResponseDelay);
 		}
 	}
@@ -72,4 +81,5 @@ public class FailureSwitch {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

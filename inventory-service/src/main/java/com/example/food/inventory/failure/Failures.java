@@ -1,12 +1,15 @@
 package com.example.food.inventory.failure;
 
 /**
- * The failures the switch injects into reservation requests; all zero is a healthy inventory.
+ * The failures the switch injects into reservation requests; all zero is a healthy
+ * inventory.
  *
  * @param latencyMs wait this long before handling each reservation request
  * @param failNext answer the next N requests with 503, doing nothing
- * @param errorRate answer this fraction (0..1) of requests with 503 at random, doing nothing
- * @param loseNextResponses reserve and commit for the next N requests, then hold the answer back
+ * @param errorRate answer this fraction (0..1) of requests with 503 at random, doing
+ * nothing
+ * @param loseNextResponses reserve and commit for the next N requests, then hold the
+ * answer back
  */
 public record Failures(long latencyMs, int failNext, double errorRate, int loseNextResponses) {
 

@@ -2,7 +2,10 @@ package com.example.food.inventory.product;
 
 import java.math.BigDecimal;
 
-/** What a reservation learns about a product it reserved: its name and price at that moment. */
+/**
+ * What a reservation learns about a product it reserved: its name and price at that
+ * moment.
+ */
 public record PricedItem(String sku, String name, BigDecimal unitPrice) {
 
 }

@@ -23,8 +23,9 @@ class ProductController {
 		this.products = products;
 	}
 
-	@Operation(summary = "The menu", description = "Each product with its price and stock: `available` is `onHand` "
-			+ "minus `reserved`, what can still be ordered")
+	@Operation(summary = "The menu",
+			description = "Each product with its price and stock: `available` is `onHand` "
+					+ "minus `reserved`, what can still be ordered")
 	@GetMapping
 	List<ProductView> list() {
 		return products.all().stream().map(ProductView::of).toList();
@@ -37,4 +38,5 @@ class ProductController {
 	ProductView get(@PathVariable String sku) {
 		return products.find(sku).map(ProductView::of).orElseThrow(() -> new ProductNotFound(sku));
 	}
+
 }

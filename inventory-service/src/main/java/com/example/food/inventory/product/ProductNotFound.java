@@ -10,7 +10,8 @@ import com.example.food.infrastructure.web.ProblemException;
 class ProductNotFound extends ProblemException {
 
 	ProductNotFound(String sku) {
-		super(HttpStatus.NOT_FOUND, "product-not-found", "Product not found", "There is no product with SKU " + sku + ".",
-				Map.of("sku", sku));
+		super(HttpStatus.NOT_FOUND, "product-not-found", "Product not found",
+				"There is no product with SKU " + sku + ".", Map.of("sku", sku));
 	}
+
 }

@@ -13,10 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The product table. Every change of stock is ONE conditional update: the condition is checked
- * and the row changed under the row's lock, so two requests can never both take the last item,
- * whatever the interleaving. (A read followed by a write would let both read "1 left".) The one
- * read before a write, {@link #spendUnheld}, reads under that lock too.
+ * The product table. Every change of stock is ONE conditional update: the condition is
+ * checked and the row changed under the row's lock, so two requests can never both take
+ * the last item, whatever the interleaving. (A read followed by a write would let both
+ * read "1 left".) The one read before a write, {@link #spendUnheld}, reads under that
+ * lock too.
  */
 @Repository
 public class Products {
@@ -52,8 +53,8 @@ public class Products {
 	}
 
 	/**
-	 * Holds {@code quantity} for an order if that much is still available, and says what was
-	 * reserved; empty if not enough is left (then nothing changed).
+	 * Holds {@code quantity} for an order if that much is still available, and says what
+	 * was reserved; empty if not enough is left (then nothing changed).
 	 */
 	public Optional<PricedItem> reserve(String sku, int quantity) {
 		return jdbc.sql("""
@@ -76,9 +77,9 @@ public class Products {
 	}
 
 	/**
-	 * Spends stock an order held: it leaves the shelf (on_hand) and stops being held (reserved)
-	 * together, so what can still be ordered does not change. Never below zero: what is spent was
-	 * held, and reserved never exceeds on_hand.
+	 * Spends stock an order held: it leaves the shelf (on_hand) and stops being held
+	 * (reserved) together, so what can still be ordered does not change. Never below
+	 * zero: what is spent was held, and reserved never exceeds on_hand.
 	 */
 	public void spend(String sku, int quantity) {
 		jdbc.sql("update product set on_hand = on_hand - :quantity, reserved = reserved - :quantity where sku = :sku")
@@ -88,14 +89,14 @@ public class Products {
 	}
 
 	/**
-	 * Spends stock that is no longer held for its order (the reservation expired and gave it back,
-	 * and the meal is made after all): takes as much of {@code quantity} off the shelf as no order
-	 * holds, and says how much that was. What other orders reserved meanwhile stays theirs: reserved
-	 * never exceeds on_hand.
+	 * Spends stock that is no longer held for its order (the reservation expired and gave
+	 * it back, and the meal is made after all): takes as much of {@code quantity} off the
+	 * shelf as no order holds, and says how much that was. What other orders reserved
+	 * meanwhile stays theirs: reserved never exceeds on_hand.
 	 */
 	public int spendUnheld(String sku, int quantity) {
-		// FOR UPDATE: the row stays locked until the transaction ends, so no reservation can take
-		// what is free between this read and the update.
+		// FOR UPDATE: the row stays locked until the transaction ends, so no
+		// reservation can take what is free between this read and the update.
 		int free = jdbc.sql("select on_hand - reserved from product where sku = :sku for update")
 			.param("sku", sku)
 			.query(Integer.class)
@@ -108,7 +109,10 @@ public class Products {
 		return spent;
 	}
 
-	/** Puts spent stock back on the shelf: the order it was spent for was cancelled before its meal was made. */
+	/**
+	 * Puts spent stock back on the shelf: the order it was spent for was cancelled before
+	 * its meal was made.
+	 */
 	public void restock(String sku, int quantity) {
 		jdbc.sql("update product set on_hand = on_hand + :quantity where sku = :sku")
 			.param("sku", sku)
@@ -116,7 +120,9 @@ public class Products {
 			.update();
 	}
 
-	/** How much of each SKU can still be ordered, e.g. to tell a client what was short. */
+	/**
+	 * How much of each SKU can still be ordered, e.g. to tell a client what was short.
+	 */
 	public Map<String, Integer> available(Collection<String> skus) {
 		return jdbc.sql("select sku, on_hand - reserved as available from product where sku in (:skus)")
 			.param("skus", skus)
@@ -127,8 +133,8 @@ public class Products {
 	}
 
 	/**
-	 * Sets what is physically there, unless that is less than what is already held for orders:
-	 * false if the product is missing or holds more than {@code onHand}.
+	 * Sets what is physically there, unless that is less than what is already held for
+	 * orders: false if the product is missing or holds more than {@code onHand}.
 	 */
 	boolean changeOnHand(String sku, int onHand) {
 		return jdbc.sql("update product set on_hand = :onHand where sku = :sku and reserved <= :onHand")
@@ -136,4 +142,5 @@ public class Products {
 			.param("onHand", onHand)
 			.update() == 1;
 	}
+
 }

@@ -14,12 +14,18 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Counting the stock, for operators (under /admin: HTTP Basic, see AdminSecurityConfiguration). */
+/**
+ * Counting the stock, for operators (under /admin: HTTP Basic, see
+ * AdminSecurityConfiguration).
+ */
 @Tag(name = "Stock (admin)", description = "Count what is on the shelf")
 @RestController
 class StockAdminController {
 
-	/** The new count of what is physically there; the upper bound keeps reserved + quantity within an integer. */
+	/**
+	 * The new count of what is physically there; the upper bound keeps reserved +
+	 * quantity within an integer.
+	 */
 	record StockCount(@NotNull @PositiveOrZero @Max(1_000_000) Integer onHand) {
 	}
 
@@ -29,8 +35,8 @@ class StockAdminController {
 		this.stock = stock;
 	}
 
-	@Operation(summary = "Set what is physically on the shelf", description = "`available` follows: `onHand` minus "
-			+ "`reserved`")
+	@Operation(summary = "Set what is physically on the shelf",
+			description = "`available` follows: `onHand` minus " + "`reserved`")
 	@ApiResponse(responseCode = "200", description = "The product with its new stock")
 	@ApiResponse(responseCode = "404", description = "`product-not-found`")
 	@ApiResponse(responseCode = "409", description = "`stock-below-reserved`: less than is already reserved for orders")
@@ -38,4 +44,5 @@ class StockAdminController {
 	ProductView changeOnHand(@PathVariable String sku, @Valid @RequestBody StockCount count) {
 		return ProductView.of(stock.changeOnHand(sku, count.onHand()));
 	}
+
 }

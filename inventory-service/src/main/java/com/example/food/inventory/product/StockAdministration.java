@@ -19,8 +19,9 @@ class StockAdministration {
 	}
 
 	/**
-	 * Sets the stock on hand. Refused below what is reserved: those items are promised to orders,
-	 * and a count that small means they must be released (or the count is wrong) first.
+	 * Sets the stock on hand. Refused below what is reserved: those items are promised to
+	 * orders, and a count that small means they must be released (or the count is wrong)
+	 * first.
 	 */
 	@Transactional
 	Product changeOnHand(String sku, int onHand) {
@@ -32,4 +33,5 @@ class StockAdministration {
 		Product product = products.find(sku).orElseThrow(() -> new ProductNotFound(sku));
 		throw new StockBelowReserved(product, onHand);
 	}
+
 }

@@ -10,10 +10,10 @@ import org.springframework.amqp.core.QueueInformation;
 import com.example.food.infrastructure.observability.OutageLog;
 
 /**
- * Whether events still wait for this service: the messages ready in its queue, as the broker counts
- * them (a passive declare). {@link ReservationExpiry} asks before each run: a ticket.accepted in the
- * queue is a meal being made, and the stock of its reservation must not be given back before it is
- * handled, however long the service was down.
+ * Whether events still wait for this service: the messages ready in its queue, as the
+ * broker counts them (a passive declare). {@link ReservationExpiry} asks before each run:
+ * a ticket.accepted in the queue is a meal being made, and the stock of its reservation
+ * must not be given back before it is handled, however long the service was down.
  */
 class EventBacklog {
 
@@ -34,8 +34,8 @@ class EventBacklog {
 	}
 
 	/**
-	 * True if no event waits in the queue. False, with a line in the log, if some do, or if the broker
-	 * cannot say: not knowing what waits is treated like a backlog.
+	 * True if no event waits in the queue. False, with a line in the log, if some do, or
+	 * if the broker cannot say: not knowing what waits is treated like a backlog.
 	 */
 	boolean isDrained() {
 		QueueInformation info;
@@ -58,4 +58,5 @@ class EventBacklog {
 		}
 		return true;
 	}
+
 }

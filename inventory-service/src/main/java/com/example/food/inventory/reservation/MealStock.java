@@ -24,11 +24,12 @@ import static com.example.food.inventory.reservation.ReservationStatus.RELEASED;
 import static com.example.food.inventory.reservation.ReservationStatus.RESERVED;
 
 /**
- * Inventory's part of the saga, under one rule: stock is spent exactly when food is made, whatever
- * order the facts arrive in. ticket.accepted says the kitchen is making the meal. order.cancelled
- * says the order is over, and its reason whether a meal was made: only for NO_COURIER (prepared, and
- * no courier came). The kitchen grants a customer's or a deadline's cancellation only while the meal
- * is not prepared, and every other reason ends the order before the kitchen cooks.
+ * Inventory's part of the saga, under one rule: stock is spent exactly when food is made,
+ * whatever order the facts arrive in. ticket.accepted says the kitchen is making the
+ * meal. order.cancelled says the order is over, and its reason whether a meal was made:
+ * only for NO_COURIER (prepared, and no courier came). The kitchen grants a customer's or
+ * a deadline's cancellation only while the meal is not prepared, and every other reason
+ * ends the order before the kitchen cooks.
  *
  * <pre>
  * reservation  ticket.accepted, or                  order.cancelled,
@@ -40,9 +41,10 @@ import static com.example.food.inventory.reservation.ReservationStatus.RESERVED;
  * none         nothing to spend                     RELEASED tombstone
  * </pre>
  *
- * Each transition is a conditional update of the reservation's row ({@link Reservations#move}): two
- * facts of one order take turns on the row, and the second acts on what the first left. A step that
- * finds the row changed between its statements throws, and the listener retries it.
+ * Each transition is a conditional update of the reservation's row
+ * ({@link Reservations#move}): two facts of one order take turns on the row, and the
+ * second acts on what the first left. A step that finds the row changed between its
+ * statements throws, and the listener retries it.
  */
 @Service
 class MealStock {
@@ -70,13 +72,17 @@ class MealStock {
 		spend(envelope.orderId(), "ticket.accepted");
 	}
 
-	/** order.cancelled: the stock is spent if the meal was made, and comes back if it was not. */
+	/**
+	 * order.cancelled: the stock is spent if the meal was made, and comes back if it was
+	 * not.
+	 */
 	@Transactional
 	void settleReservation(OrderCancelled cancelled, EventEnvelope envelope) {
 		UUID orderId = envelope.orderId();
 		CancellationReason reason = cancelled.reason();
 		if (reason.mealWasMade()) {
-			// A NO_COURIER cancellation can overtake a retried ticket.accepted: it spends, not releases.
+			// A NO_COURIER cancellation can overtake a retried
+			// ticket.accepted: it spends, not releases.
 			spend(orderId, "order.cancelled (" + reason + ")");
 		}
 		else {
@@ -85,8 +91,8 @@ class MealStock {
 	}
 
 	/**
-	 * Idempotent: whichever fact of a made meal comes first spends, the other finds it COMMITTED. The
-	 * reservation's own lines say what is spent, not the event's.
+	 * Idempotent: whichever fact of a made meal comes first spends, the other finds it
+	 * COMMITTED. The reservation's own lines say what is spent, not the event's.
 	 */
 	private void spend(UUID orderId, String fact) {
 		if (reservations.move(orderId, RESERVED, COMMITTED)) {
@@ -109,20 +115,23 @@ class MealStock {
 		switch (reservation.get().status()) {
 			case COMMITTED ->
 				log.info("Order {}: {}: reservation already committed; nothing is spent twice", orderId, fact);
-			// The order was cancelled without a meal (or released by hand) before this fact arrived.
+			// The order was cancelled without a meal (or
+			// released by hand) before this fact arrived.
 			case RELEASED -> log.info("Order {}: {} ignored: the reservation was released, there is no stock to spend",
 					orderId, fact);
-			// Neither a moment ago, one of them now: it was being reserved or expired meanwhile. Thrown to be retried.
+			// Neither a moment ago, one of them now: it was being
+			// reserved or expired meanwhile. Thrown to be retried.
 			case RESERVED, EXPIRED -> throw new IllegalStateException(
 					"The reservation of order " + orderId + " changed while it was being committed; commit again");
 		}
 	}
 
 	/**
-	 * The reservation expired and its stock was given back, but the meal is made after all: the stock
-	 * is spent again, as much of it as no other order holds. What was reserved meanwhile stays
-	 * reserved; the rest is a shortfall, food gone while on_hand still counts it, until the shelf is
-	 * counted again: recorded on the line, logged and counted ({@link StockShortfalls}).
+	 * The reservation expired and its stock was given back, but the meal is made after
+	 * all: the stock is spent again, as much of it as no other order holds. What was
+	 * reserved meanwhile stays reserved; the rest is a shortfall, food gone while on_hand
+	 * still counts it, until the shelf is counted again: recorded on the line, logged and
+	 * counted ({@link StockShortfalls}).
 	 */
 	private void spendLate(UUID orderId, String fact) {
 		Reservation reservation = reservations.find(orderId).orElseThrow();
@@ -145,10 +154,14 @@ class MealStock {
 		}
 	}
 
-	/** No meal was made and none will be: whatever the order took from the shelf goes back. */
+	/**
+	 * No meal was made and none will be: whatever the order took from the shelf goes
+	 * back.
+	 */
 	private void giveBack(UUID orderId, CancellationReason reason) {
 		if (reservations.move(orderId, COMMITTED, RELEASED)) {
-			// The kitchen accepted, then granted the cancellation before the meal was prepared.
+			// The kitchen accepted, then granted the
+			// cancellation before the meal was prepared.
 			SortedMap<String, Integer> spent = reservations.spent(orderId);
 			spent.forEach(products::restock);
 			log.info("Order {}: order.cancelled ({}) before its meal was made: released its committed reservation, "
@@ -156,15 +169,17 @@ class MealStock {
 			return;
 		}
 		if (reservations.move(orderId, EXPIRED, RELEASED)) {
-			// Nothing moves: the expiry gave the stock back. RELEASED, not EXPIRED, so that a ticket.accepted
-			// still on its way finds a cancelled order instead of a reservation to commit late.
+			// Nothing moves: the expiry gave the stock back. RELEASED, not
+			// EXPIRED, so that a ticket.accepted still on its way finds a
+			// cancelled order instead of a reservation to commit late.
 			log.info("Order {}: order.cancelled ({}) after its reservation expired: marked it released, its stock was "
 					+ "already back", orderId, reason);
 			return;
 		}
 		ReservationStatus status = held.giveBack(orderId).status();
 		if (status == COMMITTED || status == EXPIRED) {
-			// Committed or expired between the statements above. Thrown to be retried: it then restocks or marks it.
+			// Committed or expired between the statements above.
+			// Thrown to be retried: it then restocks or marks it.
 			throw new IllegalStateException("The reservation of order " + orderId + " became " + status
 					+ " while it was being released; release again");
 		}
@@ -175,4 +190,5 @@ class MealStock {
 		reservation.lines().forEach(line -> quantities.put(line.sku(), line.quantity()));
 		return quantities;
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The stock held for one order, exactly as stored: the API answers with it, the first time and on
- * every repeat. A tombstone (RELEASED before anything was reserved) has no lines.
+ * The stock held for one order, exactly as stored: the API answers with it, the first
+ * time and on every repeat. A tombstone (RELEASED before anything was reserved) has no
+ * lines.
  */
 public record Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines, Instant createdAt,
 		Instant expiresAt) {
@@ -17,12 +18,19 @@ public record Reservation(UUID orderId, ReservationStatus status, List<Reservati
 		return new Reservation(orderId, status, lines, createdAt, expiresAt);
 	}
 
-	/** Whether a request for these quantities per SKU is the one this reservation was made for. */
+	/**
+	 * Whether a request for these quantities per SKU is the one this reservation was made
+	 * for.
+	 */
 	boolean madeFor(Map<String, Integer> quantities) {
-		return quantities.equals(lines.stream().collect(Collectors.toMap(ReservationLine::sku, ReservationLine::quantity)));
+		return quantities
+			.equals(lines.stream().collect(Collectors.toMap(ReservationLine::sku, ReservationLine::quantity)));
 	}
 
-	/** Released before anything was reserved: whatever is asked for this order later gets this answer. */
+	/**
+	 * Released before anything was reserved: whatever is asked for this order later gets
+	 * this answer.
+	 */
 	boolean isTombstone() {
 		return lines.isEmpty();
 	}

@@ -22,7 +22,9 @@ import com.example.food.inventory.failure.FailureSwitch;
 import com.example.food.inventory.reservation.ReservationOutcome.AlreadyKnown;
 import com.example.food.inventory.reservation.ReservationOutcome.Reserved;
 
-/** The synchronous step of an order: order-service reserves here, and releases if it must. */
+/**
+ * The synchronous step of an order: order-service reserves here, and releases if it must.
+ */
 @Tag(name = "Reservations", description = "The synchronous step of an order: order-service reserves here over REST")
 @RestController
 @RequestMapping("/reservations")
@@ -42,14 +44,16 @@ class ReservationController {
 			+ "lose its answer.")
 	@ApiResponse(responseCode = "201", description = "Reserved")
 	@ApiResponse(responseCode = "200", description = "The order already has this reservation (a retry)")
-	@ApiResponse(responseCode = "409", description = "`stock-insufficient` (`shortages`), or `reservation-conflict`: "
-			+ "the order id already reserved other lines")
+	@ApiResponse(responseCode = "409",
+			description = "`stock-insufficient` (`shortages`), or `reservation-conflict`: "
+					+ "the order id already reserved other lines")
 	@ApiResponse(responseCode = "422", description = "`unknown-product`: `skus` names them")
-	@ApiResponse(responseCode = "503", description = "`inventory-failure-injected`: the failure switch is on; "
-			+ "nothing was reserved")
+	@ApiResponse(responseCode = "503",
+			description = "`inventory-failure-injected`: the failure switch is on; " + "nothing was reserved")
 	@PostMapping
 	ResponseEntity<Reservation> reserve(@Valid @RequestBody ReservationRequest request) {
-		// The teaching switch wraps the use case here, at the edge: the use case itself stays honest.
+		// The teaching switch wraps the use case here,
+		// at the edge: the use case itself stays honest.
 		failures.beforeReservation(request.orderId());
 		ReservationOutcome outcome = reservations.reserve(request.orderId(), request.quantitiesBySku());
 		failures.afterReservationCommitted(request.orderId());
@@ -60,8 +64,9 @@ class ReservationController {
 		};
 	}
 
-	@Operation(summary = "The reservation of an order", description = "`RESERVED`, `COMMITTED` (the meal is "
-			+ "made: the stock is spent), `RELEASED` or `EXPIRED`")
+	@Operation(summary = "The reservation of an order",
+			description = "`RESERVED`, `COMMITTED` (the meal is "
+					+ "made: the stock is spent), `RELEASED` or `EXPIRED`")
 	@ApiResponse(responseCode = "200", description = "The reservation")
 	@ApiResponse(responseCode = "404", description = "`reservation-not-found`")
 	@GetMapping("/{orderId}")
@@ -70,13 +75,15 @@ class ReservationController {
 	}
 
 	/** Idempotent, and safe for an order that never reserved (see StockReservations). */
-	@Operation(summary = "Release the reservation of an order", description = "Gives the stock back, as "
-			+ "order.cancelled does")
+	@Operation(summary = "Release the reservation of an order",
+			description = "Gives the stock back, as " + "order.cancelled does")
 	@ApiResponse(responseCode = "200", description = "The reservation, `RELEASED`")
-	@ApiResponse(responseCode = "409", description = "`reservation-committed`: the stock is spent; only "
-			+ "order.cancelled, whose reason says whether the meal was made, can put it back")
+	@ApiResponse(responseCode = "409",
+			description = "`reservation-committed`: the stock is spent; only "
+					+ "order.cancelled, whose reason says whether the meal was made, can put it back")
 	@DeleteMapping("/{orderId}")
 	Reservation release(@PathVariable UUID orderId) {
 		return reservations.release(orderId);
 	}
+
 }

@@ -18,23 +18,27 @@ import com.example.food.infrastructure.messaging.EventTopology;
 import com.example.food.inventory.product.Products;
 
 /**
- * A saga must not hold stock forever: a reservation still RESERVED past its time-to-live (neither
- * committed by ticket.accepted nor released by order.cancelled, say because an event was
- * dead-lettered or a service is down) becomes EXPIRED and its stock is given back. The order's own
- * deadline is order-service's concern; this only frees the shelf.
+ * A saga must not hold stock forever: a reservation still RESERVED past its time-to-live
+ * (neither committed by ticket.accepted nor released by order.cancelled, say because an
+ * event was dead-lettered or a service is down) becomes EXPIRED and its stock is given
+ * back. The order's own deadline is order-service's concern; this only frees the shelf.
  *
- * <p>Expiry must not give back stock that a fact already on its way will spend: the job waits one
- * interval after a start, and skips every run while events wait in this service's queue (see
- * {@link EventBacklog}), so that after an outage the queued facts are handled first. A fact that
- * comes later still (a dead letter replayed, a kitchen that was down) finds the reservation EXPIRED
- * and commits it late ({@link MealStock}).
+ * <p>
+ * Expiry must not give back stock that a fact already on its way will spend: the job
+ * waits one interval after a start, and skips every run while events wait in this
+ * service's queue (see {@link EventBacklog}), so that after an outage the queued facts
+ * are handled first. A fact that comes later still (a dead letter replayed, a kitchen
+ * that was down) finds the reservation EXPIRED and commits it late ({@link MealStock}).
  */
 @Component
 class ReservationExpiry {
 
 	private static final Logger log = LoggerFactory.getLogger(ReservationExpiry.class);
 
-	/** Reservations per transaction: short transactions, short row locks; a backlog takes several. */
+	/**
+	 * Reservations per transaction: short transactions, short row locks; a backlog takes
+	 * several.
+	 */
 	private static final int BATCH_SIZE = 100;
 
 	private final Reservations reservations;
@@ -54,9 +58,10 @@ class ReservationExpiry {
 	}
 
 	/**
-	 * Runs every {@code food.reservations.expiry-interval} (see {@link ReservationProperties}), the
-	 * first time one interval after the start: by then the listener has been taking the events that
-	 * queued up while the service was down, and the backlog check sees what is left of them.
+	 * Runs every {@code food.reservations.expiry-interval} (see
+	 * {@link ReservationProperties}), the first time one interval after the start: by
+	 * then the listener has been taking the events that queued up while the service was
+	 * down, and the backlog check sees what is left of them.
 	 */
 	@Scheduled(fixedDelayString = "${food.reservations.expiry-interval:30s}",
 			initialDelayString = "${food.reservations.expiry-interval:30s}")
@@ -74,8 +79,9 @@ class ReservationExpiry {
 
 	private int expireBatch() {
 		Map<UUID, List<ReservationLine>> expired = reservations.markExpired(BATCH_SIZE);
-		// Summed per SKU and given back in SKU order: the same lock order as every other use case,
-		// also across the reservations of one batch (one by one, their SKUs would interleave).
+		// Summed per SKU and given back in SKU order: the same lock
+		// order as every other use case, also across the reservations
+		// of one batch (one by one, their SKUs would interleave).
 		SortedMap<String, Integer> quantities = new TreeMap<>();
 		expired.values()
 			.forEach(lines -> lines.forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum)));
@@ -85,4 +91,5 @@ class ReservationExpiry {
 				orderId, lines.stream().map(line -> line.quantity() + " x " + line.sku()).toList()));
 		return expired.size();
 	}
+
 }

@@ -14,4 +14,5 @@ class ReservationNotFound extends ProblemException {
 		super(HttpStatus.NOT_FOUND, "reservation-not-found", "Reservation not found",
 				"There is no reservation for order " + orderId + ".", Map.of("orderId", orderId));
 	}
+
 }

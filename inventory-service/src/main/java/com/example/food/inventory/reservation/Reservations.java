@@ -15,10 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The reservation and reservation_line tables. The order id is the primary key, and both ways a
- * reservation is created are {@code insert ... on conflict (order_id) do nothing}: of two
- * transactions inserting the same order id, the second waits on the key until the first ends and
- * then inserts nothing. That is how a duplicate request learns it is a duplicate.
+ * The reservation and reservation_line tables. The order id is the primary key, and both
+ * ways a reservation is created are {@code insert ... on conflict (order_id) do nothing}:
+ * of two transactions inserting the same order id, the second waits on the key until the
+ * first ends and then inserts nothing. That is how a duplicate request learns it is a
+ * duplicate.
  */
 @Repository
 class Reservations {
@@ -29,28 +30,30 @@ class Reservations {
 		this.jdbc = jdbc;
 	}
 
-	/** Creates an empty RESERVED reservation for the order; false if the order already has one. */
+	/**
+	 * Creates an empty RESERVED reservation for the order; false if the order already has
+	 * one.
+	 */
 	boolean claim(UUID orderId, Duration timeToLive) {
 		return jdbc.sql("""
 				insert into reservation (order_id, status, created_at, updated_at, expires_at)
 				values (:orderId, 'RESERVED', now(), now(), now() + :ttlMillis * interval '1 millisecond')
 				on conflict (order_id) do nothing
-				""")
-			.param("orderId", orderId)
-			.param("ttlMillis", timeToLive.toMillis())
-			.update() == 1;
+				""").param("orderId", orderId).param("ttlMillis", timeToLive.toMillis()).update() == 1;
 	}
 
-	/** Stores a RELEASED tombstone for an order that has no reservation; false if it has one. */
+	/**
+	 * Stores a RELEASED tombstone for an order that has no reservation; false if it has
+	 * one.
+	 */
 	boolean claimAsReleased(UUID orderId) {
-		// A tombstone holds nothing, so it has nothing left to expire: it expires as it is made.
+		// A tombstone holds nothing, so it has nothing
+		// left to expire: it expires as it is made.
 		return jdbc.sql("""
 				insert into reservation (order_id, status, created_at, updated_at, expires_at)
 				values (:orderId, 'RELEASED', now(), now(), now())
 				on conflict (order_id) do nothing
-				""")
-			.param("orderId", orderId)
-			.update() == 1;
+				""").param("orderId", orderId).update() == 1;
 	}
 
 	void addLines(UUID orderId, List<ReservationLine> lines) {
@@ -69,22 +72,22 @@ class Reservations {
 	}
 
 	/**
-	 * Moves the reservation from one status to another; false if it was not in {@code from}. The
-	 * update locks the row, so two facts of one order take turns: the second waits until the first
-	 * commits, then finds its outcome (say RELEASED instead of RESERVED) and changes nothing.
+	 * Moves the reservation from one status to another; false if it was not in
+	 * {@code from}. The update locks the row, so two facts of one order take turns: the
+	 * second waits until the first commits, then finds its outcome (say RELEASED instead
+	 * of RESERVED) and changes nothing.
 	 */
 	boolean move(UUID orderId, ReservationStatus from, ReservationStatus to) {
 		return jdbc.sql("""
 				update reservation set status = :to, updated_at = now()
 				where order_id = :orderId and status = :from
-				""")
-			.param("orderId", orderId)
-			.param("from", from.name())
-			.param("to", to.name())
-			.update() == 1;
+				""").param("orderId", orderId).param("from", from.name()).param("to", to.name()).update() == 1;
 	}
 
-	/** What a late commit could not take off the shelf for this line (see V5__add_reservation_line_shortfall.sql). */
+	/**
+	 * What a late commit could not take off the shelf for this line (see
+	 * V5__add_reservation_line_shortfall.sql).
+	 */
 	void recordShortfall(UUID orderId, String sku, int shortfall) {
 		jdbc.sql("update reservation_line set shortfall = :shortfall where order_id = :orderId and sku = :sku")
 			.param("orderId", orderId)
@@ -94,8 +97,9 @@ class Reservations {
 	}
 
 	/**
-	 * What committing the reservation took off the shelf, per SKU in SKU order: each line's quantity,
-	 * less what a late commit could not take. Lines that took nothing are left out.
+	 * What committing the reservation took off the shelf, per SKU in SKU order: each
+	 * line's quantity, less what a late commit could not take. Lines that took nothing
+	 * are left out.
 	 */
 	SortedMap<String, Integer> spent(UUID orderId) {
 		return jdbc.sql("""
@@ -110,10 +114,11 @@ class Reservations {
 	}
 
 	/**
-	 * Marks up to {@code limit} RESERVED reservations past their time-to-live EXPIRED and returns
-	 * their lines, by order id. {@code skip locked}: a reservation being committed or released at
-	 * this moment is left to that transaction (the next run sees its outcome), and two replicas
-	 * running the job share the work instead of waiting on each other.
+	 * Marks up to {@code limit} RESERVED reservations past their time-to-live EXPIRED and
+	 * returns their lines, by order id. {@code skip locked}: a reservation being
+	 * committed or released at this moment is left to that transaction (the next run sees
+	 * its outcome), and two replicas running the job share the work instead of waiting on
+	 * each other.
 	 */
 	Map<UUID, List<ReservationLine>> markExpired(int limit) {
 		List<UUID> expired = jdbc.sql("""
@@ -125,18 +130,16 @@ class Reservations {
 				    limit :limit
 				    for update skip locked)
 				returning order_id
-				""")
-			.param("limit", limit)
-			.query(UUID.class)
-			.list();
+				""").param("limit", limit).query(UUID.class).list();
 		Map<UUID, List<ReservationLine>> lines = new LinkedHashMap<>();
 		expired.forEach(orderId -> lines.put(orderId, lines(orderId)));
 		return lines;
 	}
 
 	Optional<Reservation> find(UUID orderId) {
-		// The row first, then its lines: they were committed together, so once the row is visible its
-		// lines are too (the other way round, a reservation committed in between would show no lines).
+		// The row first, then its lines: they were committed together, so
+		// once the row is visible its lines are too (the other way round,
+		// a reservation committed in between would show no lines).
 		return jdbc.sql("select order_id, status, created_at, expires_at from reservation where order_id = :orderId")
 			.param("orderId", orderId)
 			.query((rs, row) -> new Reservation(orderId, ReservationStatus.valueOf(rs.getString("status")), List.of(),
@@ -156,4 +159,5 @@ class Reservations {
 					rs.getBigDecimal("unit_price")))
 			.list();
 	}
+
 }

@@ -22,14 +22,15 @@ import com.example.food.inventory.reservation.StockInsufficient.Shortage;
 import com.example.food.infrastructure.observability.OrderLogContext;
 
 /**
- * Reserving stock for an order, all or nothing, once per order id, and giving it back. (Spending it
- * when the meal is made is {@link MealStock}'s; giving back what a stalled saga holds is
- * {@link ReservationExpiry}'s.)
+ * Reserving stock for an order, all or nothing, once per order id, and giving it back.
+ * (Spending it when the meal is made is {@link MealStock}'s; giving back what a stalled
+ * saga holds is {@link ReservationExpiry}'s.)
  *
- * Each use case is ONE transaction (PostgreSQL's default READ COMMITTED), and the safety comes from
- * the statements, not from reading first and deciding after: the order id is claimed by inserting
- * its key, and each SKU is taken by a conditional update that only succeeds if enough is left. Any
- * refusal throws, and the rollback undoes everything the request did before it.
+ * Each use case is ONE transaction (PostgreSQL's default READ COMMITTED), and the safety
+ * comes from the statements, not from reading first and deciding after: the order id is
+ * claimed by inserting its key, and each SKU is taken by a conditional update that only
+ * succeeds if enough is left. Any refusal throws, and the rollback undoes everything the
+ * request did before it.
  */
 @Service
 public class StockReservations {
@@ -49,14 +50,16 @@ public class StockReservations {
 	}
 
 	/**
-	 * Reserves the quantities (per SKU, sorted) for the order, or answers with the reservation the
-	 * order already has.
+	 * Reserves the quantities (per SKU, sorted) for the order, or answers with the
+	 * reservation the order already has.
 	 */
 	@Transactional
 	public ReservationOutcome reserve(UUID orderId, SortedMap<String, Integer> quantities) {
 		OrderLogContext.set(orderId);
-		// 1. Claim the order id. A concurrent request for the same order waits here, on the key,
-		// until the first commits (it then finds that reservation) or rolls back (it claims it itself).
+		// 1. Claim the order id. A concurrent request for the same order waits here, on
+		// the key,
+		// until the first commits (it then finds that
+		// reservation) or rolls back (it claims it itself).
 		if (!reservations.claim(orderId, properties.timeToLive())) {
 			return new AlreadyKnown(known(orderId, quantities));
 		}
@@ -66,14 +69,16 @@ public class StockReservations {
 			log.info("Refused to reserve for order {}: not on the menu: {}", orderId, unknown);
 			throw new UnknownProducts(unknown);
 		}
-		// 3. Take each line if enough is left. In SKU order: every reservation locks the product rows
+		// 3. Take each line if enough is left. In SKU order: every reservation locks the
+		// product rows
 		// in the same order, so two of them can never wait on each other (no deadlock).
 		List<ReservationLine> lines = new ArrayList<>();
 		List<String> shortSkus = new ArrayList<>();
 		quantities.forEach((sku, quantity) -> products.reserve(sku, quantity)
 			.ifPresentOrElse(item -> lines.add(line(item, quantity)), () -> shortSkus.add(sku)));
 		if (!shortSkus.isEmpty()) {
-			// All or nothing: the rollback gives back the lines already taken and the claim.
+			// All or nothing: the rollback gives back
+			// the lines already taken and the claim.
 			log.info("Refused to reserve for order {}: not enough stock of {}", orderId, shortSkus);
 			throw new StockInsufficient(shortages(shortSkus, quantities));
 		}
@@ -84,9 +89,10 @@ public class StockReservations {
 	}
 
 	/**
-	 * {@code DELETE /reservations/{orderId}}: gives back the stock held for the order (see
-	 * {@link #giveBack}), and refuses with 409 if it is spent. A request carries no reason, so it
-	 * cannot tell whether the meal was made: only order.cancelled puts spent stock back.
+	 * {@code DELETE /reservations/{orderId}}: gives back the stock held for the order
+	 * (see {@link #giveBack}), and refuses with 409 if it is spent. A request carries no
+	 * reason, so it cannot tell whether the meal was made: only order.cancelled puts
+	 * spent stock back.
 	 */
 	@Transactional
 	public Reservation release(UUID orderId) {
@@ -103,11 +109,12 @@ public class StockReservations {
 	}
 
 	/**
-	 * Gives back the stock held for the order and answers with the reservation as it now stands.
-	 * Idempotent: releasing again changes nothing. An order with no reservation gets a RELEASED
-	 * tombstone, so that its reservation request, if it is still on its way (a slow first attempt, a
-	 * retry), reserves nothing that no one would ever release. A COMMITTED or EXPIRED reservation is
-	 * left as it is; what that means is the caller's to say ({@link #release}, {@link MealStock}).
+	 * Gives back the stock held for the order and answers with the reservation as it now
+	 * stands. Idempotent: releasing again changes nothing. An order with no reservation
+	 * gets a RELEASED tombstone, so that its reservation request, if it is still on its
+	 * way (a slow first attempt, a retry), reserves nothing that no one would ever
+	 * release. A COMMITTED or EXPIRED reservation is left as it is; what that means is
+	 * the caller's to say ({@link #release}, {@link MealStock}).
 	 */
 	@Transactional
 	Reservation giveBack(UUID orderId) {
@@ -129,7 +136,10 @@ public class StockReservations {
 		return reservation;
 	}
 
-	/** The reservation the order already has, if this request is a repeat of the one that made it. */
+	/**
+	 * The reservation the order already has, if this request is a repeat of the one that
+	 * made it.
+	 */
 	private Reservation known(UUID orderId, Map<String, Integer> quantities) {
 		Reservation reservation = reservations.find(orderId).orElseThrow();
 		if (!reservation.isTombstone() && !reservation.madeFor(quantities)) {
@@ -148,4 +158,5 @@ public class StockReservations {
 	private static ReservationLine line(PricedItem item, int quantity) {
 		return new ReservationLine(item.sku(), item.name(), quantity, item.unitPrice());
 	}
+
 }

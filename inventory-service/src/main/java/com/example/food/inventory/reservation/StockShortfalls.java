@@ -14,10 +14,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.example.food.inventory.product.Products;
 
 /**
- * What late commits could not take off the shelf, in units per SKU: {@value #METRIC}{@code {sku}}
- * (Prometheus: {@code food_inventory_stock_shortfall_total}). Each unit is food the kitchen used
- * while on_hand still counts it, because other orders reserved it after the reservation expired: a
- * sign that reservations expire before the kitchen gets to them, and a reason to count the shelf.
+ * What late commits could not take off the shelf, in units per SKU:
+ * {@value #METRIC}{@code {sku}} (Prometheus:
+ * {@code food_inventory_stock_shortfall_total}). Each unit is food the kitchen used while
+ * on_hand still counts it, because other orders reserved it after the reservation
+ * expired: a sign that reservations expire before the kitchen gets to them, and a reason
+ * to count the shelf.
  */
 @Component
 class StockShortfalls {
@@ -33,13 +35,19 @@ class StockShortfalls {
 		this.products = products;
 	}
 
-	/** Every SKU of the menu at zero from the start, so that Prometheus sees a first shortfall as an increase. */
+	/**
+	 * Every SKU of the menu at zero from the start, so that Prometheus sees a first
+	 * shortfall as an increase.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void startAtZero() {
 		products.all().forEach(product -> counter(product.sku()));
 	}
 
-	/** Counted once the transaction has committed: a step rolled back and retried is counted once. */
+	/**
+	 * Counted once the transaction has committed: a step rolled back and retried is
+	 * counted once.
+	 */
 	void count(Map<String, Integer> unitsBySku) {
 		Map<String, Integer> units = Map.copyOf(unitsBySku);
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -62,4 +70,5 @@ class StockShortfalls {
 			.tag("sku", sku)
 			.register(meters);
 	}
+
 }

@@ -9,8 +9,8 @@ import org.springframework.http.HttpStatus;
 import com.example.food.infrastructure.web.ProblemException;
 
 /**
- * A reservation names SKUs that are not on the menu. 422, not 409: the request is well-formed but
- * can never succeed as it is, whatever the stock.
+ * A reservation names SKUs that are not on the menu. 422, not 409: the request is
+ * well-formed but can never succeed as it is, whatever the stock.
  */
 class UnknownProducts extends ProblemException {
 
@@ -23,4 +23,5 @@ class UnknownProducts extends ProblemException {
 	private static List<String> sorted(Collection<String> skus) {
 		return skus.stream().sorted().toList();
 	}
+
 }

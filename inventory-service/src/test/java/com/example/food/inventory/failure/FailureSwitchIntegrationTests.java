@@ -27,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-/** The teaching switch: each failure a remote call can meet, on demand. A lost response is held back 1 s here. */
+/**
+ * The teaching switch: each failure a remote call can meet, on demand. A lost response is
+ * held back 1 s here.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "food.failures.lost-response-delay=1s")
 @WithRealInfrastructure
@@ -177,4 +180,5 @@ class FailureSwitchIntegrationTests {
 		assertThat(http().delete("/admin/failures").status()).isEqualTo(401);
 		assertThat(admin().get("/admin/failures").json().get("failNext").asInt()).isZero();
 	}
+
 }

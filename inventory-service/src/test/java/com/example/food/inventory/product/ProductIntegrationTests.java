@@ -45,7 +45,9 @@ class ProductIntegrationTests {
 		assertThat(response.status()).isEqualTo(200);
 		List<String> skus = response.json().valueStream().map(product -> product.get("sku").asString()).toList();
 		assertThat(skus).contains("PIZZA-MARGHERITA", sku).isSorted();
-		JsonNode calzone = response.json().valueStream().filter(product -> product.get("sku").asString().equals(sku))
+		JsonNode calzone = response.json()
+			.valueStream()
+			.filter(product -> product.get("sku").asString().equals(sku))
 			.findFirst()
 			.orElseThrow();
 		assertThat(calzone.get("name").asString()).isEqualTo("Calzone");
@@ -132,4 +134,5 @@ class ProductIntegrationTests {
 	private static String stockOf(String sku) {
 		return "/admin/products/" + sku + "/stock";
 	}
+
 }

@@ -16,8 +16,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A broker that cannot be asked is treated like a backlog: no reservation expires while inventory
- * cannot know what waits for it. The broker here is a port nothing listens on.
+ * A broker that cannot be asked is treated like a backlog: no reservation expires while
+ * inventory cannot know what waits for it. The broker here is a port nothing listens on.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EventBacklogTests {
@@ -50,4 +50,5 @@ class EventBacklogTests {
 		assertThat(output.getAll())
 			.containsOnlyOnce("Reservation expiry: cannot ask the broker what waits in inventory.events");
 	}
+
 }

@@ -18,11 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The facts of an order that come after its reservation expired (the kitchen was down, a dead letter
- * was replayed): stock is still spent exactly when food is made. A meal made after all commits the
- * reservation late, from what is free on the shelf; an order cancelled without one leaves the stock
- * where the expiry put it. Every arrival order ends with on_hand = 10 less the meals made. The same
- * configuration as {@link ReservationExpiryIntegrationTests}, hence its context.
+ * The facts of an order that come after its reservation expired (the kitchen was down, a
+ * dead letter was replayed): stock is still spent exactly when food is made. A meal made
+ * after all commits the reservation late, from what is free on the shelf; an order
+ * cancelled without one leaves the stock where the expiry put it. Every arrival order
+ * ends with on_hand = 10 less the meals made. The same configuration as
+ * {@link ReservationExpiryIntegrationTests}, hence its context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { ReservationEventsTestSupport.SHORT_TIME_TO_LIVE, ReservationEventsTestSupport.FREQUENT_EXPIRY })
@@ -85,7 +86,8 @@ class LateCommitIntegrationTests extends ReservationEventsTestSupport {
 	void spendsWhatIsFreeAndCountsTheShortfallWhenOtherOrdersReservedTheShelf(CapturedOutput output) {
 		String sku = stock().newProduct(10);
 		UUID orderId = expiredReservation(sku, 2);
-		// After the expiry, other orders reserved 9 of the 10 (held directly: nothing of theirs expires).
+		// After the expiry, other orders reserved 9 of the
+		// 10 (held directly: nothing of theirs expires).
 		stock().setReserved(sku, 9);
 		double before = scrapedShortfall(sku);
 		EventEnvelope accepted = ticketAccepted(orderId, sku, 2);
@@ -112,7 +114,9 @@ class LateCommitIntegrationTests extends ReservationEventsTestSupport {
 			.isEqualTo(new Stock(10, 9));
 	}
 
-	/** Reserves over HTTP and waits until the reservation expired and its stock is back. */
+	/**
+	 * Reserves over HTTP and waits until the reservation expired and its stock is back.
+	 */
 	private UUID expiredReservation(String sku, int quantity) {
 		UUID orderId = reserve(sku, quantity);
 		await().atMost(PATIENCE).until(() -> stock().reservationStatusOf(orderId).equals("EXPIRED"));
@@ -120,7 +124,10 @@ class LateCommitIntegrationTests extends ReservationEventsTestSupport {
 		return orderId;
 	}
 
-	/** The shortfall counter of the SKU as Prometheus scrapes it; 0 before its first shortfall. */
+	/**
+	 * The shortfall counter of the SKU as Prometheus scrapes it; 0 before its first
+	 * shortfall.
+	 */
 	private double scrapedShortfall(String sku) {
 		String scrape = http().asAdmin().get("/actuator/prometheus").body();
 		return scrape.lines()
@@ -129,4 +136,5 @@ class LateCommitIntegrationTests extends ReservationEventsTestSupport {
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}
+
 }

@@ -30,16 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the reservation tests that take part in the saga share: inventory over real HTTP, the
- * kitchen's and order's facts published on the real broker by one {@link EventProbe} for the class
- * (the events are told apart by order id), and the stock read back from the database.
+ * What the reservation tests that take part in the saga share: inventory over real HTTP,
+ * the kitchen's and order's facts published on the real broker by one {@link EventProbe}
+ * for the class (the events are told apart by order id), and the stock read back from the
+ * database.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class ReservationEventsTestSupport {
 
 	static final Duration PATIENCE = Duration.ofSeconds(20);
 
-	/** With {@link #FREQUENT_EXPIRY}: the configuration of the tests that watch reservations expire, one context. */
+	/**
+	 * With {@link #FREQUENT_EXPIRY}: the configuration of the tests that watch
+	 * reservations expire, one context.
+	 */
 	static final String SHORT_TIME_TO_LIVE = "food.reservations.time-to-live=1s";
 
 	static final String FREQUENT_EXPIRY = "food.reservations.expiry-interval=200ms";
@@ -73,7 +77,9 @@ abstract class ReservationEventsTestSupport {
 		return HttpTestClient.on(port);
 	}
 
-	/** Reserves over HTTP for a new order, as order-service does; returns the order id. */
+	/**
+	 * Reserves over HTTP for a new order, as order-service does; returns the order id.
+	 */
 	UUID reserve(String sku, int quantity) {
 		UUID orderId = UUID.randomUUID();
 		Response response = http().postJson("/reservations", reservation(orderId, sku, quantity));
@@ -81,7 +87,10 @@ abstract class ReservationEventsTestSupport {
 		return orderId;
 	}
 
-	/** Waits until each event is recorded as processed: by then what it did, or ignored on purpose, is stored. */
+	/**
+	 * Waits until each event is recorded as processed: by then what it did, or ignored on
+	 * purpose, is stored.
+	 */
 	void awaitProcessed(EventEnvelope... events) {
 		for (EventEnvelope event : events) {
 			await().atMost(PATIENCE).until(() -> stock().hasProcessed(event.eventId()));
@@ -92,7 +101,10 @@ abstract class ReservationEventsTestSupport {
 		return EventEnvelope.of(new TicketAccepted(UUID.randomUUID(), lines(sku, quantity)), orderId);
 	}
 
-	/** Publishes each event once the one before it is handled, so that they arrive in this order. */
+	/**
+	 * Publishes each event once the one before it is handled, so that they arrive in this
+	 * order.
+	 */
 	void arriveInOrder(EventEnvelope... events) {
 		for (EventEnvelope event : events) {
 			bus.publish(event);
@@ -111,4 +123,5 @@ abstract class ReservationEventsTestSupport {
 	private static List<OrderLine> lines(String sku, int quantity) {
 		return List.of(new OrderLine(sku, "Test dish", quantity, new BigDecimal("7.25")));
 	}
+
 }

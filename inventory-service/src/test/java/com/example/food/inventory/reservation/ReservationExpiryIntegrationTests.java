@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A saga that never progresses must not hold stock forever. With a time-to-live of 1 s and the
- * expiry job every 200 ms (its own application context), a reservation neither committed nor
- * released is expired and its stock comes back by itself, but not while events wait in the queue:
- * one of them may be the meal that spends it.
+ * A saga that never progresses must not hold stock forever. With a time-to-live of 1 s
+ * and the expiry job every 200 ms (its own application context), a reservation neither
+ * committed nor released is expired and its stock comes back by itself, but not while
+ * events wait in the queue: one of them may be the meal that spends it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { ReservationEventsTestSupport.SHORT_TIME_TO_LIVE, ReservationEventsTestSupport.FREQUENT_EXPIRY })
@@ -38,7 +38,10 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class ReservationExpiryIntegrationTests extends ReservationEventsTestSupport {
 
-	/** The listener of inventory.events; this module's tests run one context at a time, so it is the only one. */
+	/**
+	 * The listener of inventory.events; this module's tests run one context at a time, so
+	 * it is the only one.
+	 */
 	@Autowired
 	@Qualifier("eventListenerContainer")
 	SimpleMessageListenerContainer listener;
@@ -72,8 +75,9 @@ class ReservationExpiryIntegrationTests extends ReservationEventsTestSupport {
 	@Test
 	void expiresOnlyReservationsThatStillHoldStock() {
 		String sku = stock().newProduct(8);
-		// Long past their time-to-live, but holding nothing: one the kitchen took (its 2 are already
-		// off the shelf) and a tombstone. Written directly, so that no expiry can come first.
+		// Long past their time-to-live, but holding nothing: one the
+		// kitchen took (its 2 are already off the shelf) and a
+		// tombstone. Written directly, so that no expiry can come first.
 		UUID committed = storedReservation("COMMITTED", sku, 2);
 		UUID tombstone = storedReservation("RELEASED", null, 0);
 		UUID held = UUID.randomUUID();
@@ -89,14 +93,16 @@ class ReservationExpiryIntegrationTests extends ReservationEventsTestSupport {
 	@Test
 	void holdsBackWhileEventsWaitInTheQueueAndExpiresOnceTheyAreHandled(CapturedOutput output) {
 		String sku = stock().newProduct(10);
-		// As if the service were down or far behind: its events wait in the queue, unhandled.
+		// As if the service were down or far behind:
+		// its events wait in the queue, unhandled.
 		listener.stop();
 		UUID accepted = reserve(sku, 2);
 		UUID stalled = reserve(sku, 3);
 		bus.publish(ticketAccepted(accepted, sku, 2));
 		await().atMost(PATIENCE).until(() -> waitingInTheQueue() == 1);
 
-		// Both are past their time-to-live of 1 s, and the expiry runs every 200 ms meanwhile.
+		// Both are past their time-to-live of 1 s,
+		// and the expiry runs every 200 ms meanwhile.
 		await().during(Duration.ofSeconds(2))
 			.atMost(PATIENCE)
 			.until(() -> stock().reservationStatusOf(accepted).equals("RESERVED")
@@ -116,13 +122,17 @@ class ReservationExpiryIntegrationTests extends ReservationEventsTestSupport {
 		return queue == null ? -1 : queue.getMessageCount();
 	}
 
-	/** A reservation as a past saga left it, expired an hour ago; with one line if {@code sku} is given. */
+	/**
+	 * A reservation as a past saga left it, expired an hour ago; with one line if
+	 * {@code sku} is given.
+	 */
 	private UUID storedReservation(String status, String sku, int quantity) {
 		UUID orderId = UUID.randomUUID();
-		jdbc.sql("""
-				insert into reservation (order_id, status, created_at, updated_at, expires_at)
-				values (:orderId, :status, now() - interval '2 hours', now() - interval '2 hours', now() - interval '1 hour')
-				""")
+		jdbc.sql(
+				"""
+						insert into reservation (order_id, status, created_at, updated_at, expires_at)
+						values (:orderId, :status, now() - interval '2 hours', now() - interval '2 hours', now() - interval '1 hour')
+						""")
 			.param("orderId", orderId)
 			.param("status", status)
 			.update();
@@ -130,12 +140,9 @@ class ReservationExpiryIntegrationTests extends ReservationEventsTestSupport {
 			jdbc.sql("""
 					insert into reservation_line (order_id, sku, name, quantity, unit_price)
 					values (:orderId, :sku, 'Test dish', :quantity, 7.25)
-					""")
-				.param("orderId", orderId)
-				.param("sku", sku)
-				.param("quantity", quantity)
-				.update();
+					""").param("orderId", orderId).param("sku", sku).param("quantity", quantity).update();
 		}
 		return orderId;
 	}
+
 }

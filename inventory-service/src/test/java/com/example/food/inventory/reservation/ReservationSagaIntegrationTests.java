@@ -21,10 +21,10 @@ import static com.example.food.inventory.ReservationRequests.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inventory's steps in the saga, driven as the other services drive them: the reservation is made
- * over HTTP (as order-service does), then kitchen's and order's facts arrive on the real broker.
- * Each test waits until the event is recorded as processed; by then whatever it did, or ignored on
- * purpose, is in the database.
+ * Inventory's steps in the saga, driven as the other services drive them: the reservation
+ * is made over HTTP (as order-service does), then kitchen's and order's facts arrive on
+ * the real broker. Each test waits until the event is recorded as processed; by then
+ * whatever it did, or ignored on purpose, is in the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -49,8 +49,9 @@ class ReservationSagaIntegrationTests extends ReservationEventsTestSupport {
 		String sku = stock().newProduct(10);
 		UUID orderId = reserve(sku, 2);
 		EventEnvelope accepted = ticketAccepted(orderId, sku, 2);
-		// The same fact under a new event id (the kitchen said it twice) gets past the idempotent
-		// consumer and reaches the handler: the reservation's state makes it change nothing.
+		// The same fact under a new event id (the kitchen said it
+		// twice) gets past the idempotent consumer and reaches the
+		// handler: the reservation's state makes it change nothing.
 		EventEnvelope acceptedAgain = ticketAccepted(orderId, sku, 2);
 
 		bus.publish(accepted);
@@ -93,8 +94,9 @@ class ReservationSagaIntegrationTests extends ReservationEventsTestSupport {
 		assertThat(stock().of(sku)).isEqualTo(new Stock(10, 3));
 	}
 
-	// Stock is spent exactly when food is made. Each pair of facts below arrives in both orders; another
-	// order's 3 on the same dish stay held throughout, so reserved always equals what open reservations hold.
+	// Stock is spent exactly when food is made. Each pair of facts below
+	// arrives in both orders; another order's 3 on the same dish stay held
+	// throughout, so reserved always equals what open reservations hold.
 
 	@Test
 	void putsTheStockBackWhenTheCustomerCancelsAfterTheKitchenAccepted() {
@@ -102,7 +104,8 @@ class ReservationSagaIntegrationTests extends ReservationEventsTestSupport {
 		UUID orderId = reserve(sku, 2);
 		reserve(sku, 3);
 		EventEnvelope accepted = ticketAccepted(orderId, sku, 2);
-		// The kitchen grants a customer's cancellation only before the meal is prepared: none was made.
+		// The kitchen grants a customer's cancellation
+		// only before the meal is prepared: none was made.
 		EventEnvelope cancelled = orderCancelled(orderId, sku, 2, CancellationReason.CUSTOMER_REQUEST);
 
 		arriveInOrder(accepted);
@@ -206,8 +209,8 @@ class ReservationSagaIntegrationTests extends ReservationEventsTestSupport {
 	void storesATombstoneWhenTheOrderIsCancelledBeforeItReserved() {
 		String sku = stock().newProduct(10);
 		UUID orderId = UUID.randomUUID();
-		// The partial failure: order-service gave up on a slow reservation and cancelled, with no
-		// lines priced; the slow request is still on its way.
+		// The partial failure: order-service gave up on a slow reservation and
+		// cancelled, with no lines priced; the slow request is still on its way.
 		EventEnvelope cancelled = EventEnvelope.of(new OrderCancelled(CancellationReason.INVENTORY_UNAVAILABLE,
 				"inventory did not answer in time", List.of()), orderId);
 		bus.publish(cancelled);
@@ -244,4 +247,5 @@ class ReservationSagaIntegrationTests extends ReservationEventsTestSupport {
 		assertThat(stock().reservationsOf(orderId)).isZero();
 		assertThat(stock().of(sku)).isEqualTo(new Stock(10, 0));
 	}
+
 }

@@ -28,9 +28,10 @@ import static com.example.food.inventory.ReservationRequests.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many clients at the same moment, over real HTTP against the real database: the interleavings a
- * read-then-write implementation would get wrong (overselling the last items, reserving twice for
- * one order, deadlocking two orders that lock the same products in opposite orders).
+ * Many clients at the same moment, over real HTTP against the real database: the
+ * interleavings a read-then-write implementation would get wrong (overselling the last
+ * items, reserving twice for one order, deadlocking two orders that lock the same
+ * products in opposite orders).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -86,8 +87,8 @@ class StockReservationConcurrencyIntegrationTests {
 	}
 
 	/**
-	 * Sends the bodies from one thread each, all released by one latch once every thread is
-	 * waiting, so that the requests really are in flight together.
+	 * Sends the bodies from one thread each, all released by one latch once every thread
+	 * is waiting, so that the requests really are in flight together.
 	 */
 	private List<Response> atOnce(int requests, IntFunction<String> body) throws Exception {
 		HttpTestClient http = HttpTestClient.on(port);
@@ -116,4 +117,5 @@ class StockReservationConcurrencyIntegrationTests {
 	private static Map<Integer, Long> countByStatus(List<Response> responses) {
 		return responses.stream().collect(Collectors.groupingBy(Response::status, Collectors.counting()));
 	}
+
 }

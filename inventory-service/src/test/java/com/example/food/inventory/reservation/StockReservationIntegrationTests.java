@@ -137,8 +137,8 @@ class StockReservationIntegrationTests {
 				reservation(orderId, known, 1, "NO-SUCH-DISH", 1, "NOR-THIS", 2));
 
 		assertProblem(response, 422, "unknown-product");
-		assertThat(response.json().get("skus").valueStream().map(JsonNode::asString))
-			.containsExactly("NO-SUCH-DISH", "NOR-THIS");
+		assertThat(response.json().get("skus").valueStream().map(JsonNode::asString)).containsExactly("NO-SUCH-DISH",
+				"NOR-THIS");
 		assertThat(stock().of(known).reserved()).isZero();
 		assertThat(stock().reservationsOf(orderId)).isZero();
 	}
@@ -220,4 +220,5 @@ class StockReservationIntegrationTests {
 	private static JsonNode withSku(JsonNode array, String sku) {
 		return array.valueStream().filter(node -> node.get("sku").asString().equals(sku)).findFirst().orElseThrow();
 	}
+
 }

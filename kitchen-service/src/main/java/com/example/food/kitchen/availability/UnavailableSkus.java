@@ -10,9 +10,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dishes the kitchen cannot make right now (table unavailable_sku): the one place this
- * teaching switch lives. An operator changes it over /admin/kitchen/unavailable-skus; the kitchen
- * reads it for every ticket, so a change counts from the next ticket on, on every replica.
+ * The dishes the kitchen cannot make right now (table unavailable_sku): the one place
+ * this teaching switch lives. An operator changes it over
+ * /admin/kitchen/unavailable-skus; the kitchen reads it for every ticket, so a change
+ * counts from the next ticket on, on every replica.
  */
 @Repository
 public class UnavailableSkus {
@@ -39,7 +40,10 @@ public class UnavailableSkus {
 		return jdbc.sql("select sku from unavailable_sku order by sku").query(String.class).list();
 	}
 
-	/** Replaces the whole list in one transaction: no ticket is decided against half of it. */
+	/**
+	 * Replaces the whole list in one transaction: no ticket is decided against half of
+	 * it.
+	 */
 	@Transactional
 	void replaceWith(Collection<String> skus) {
 		jdbc.sql("delete from unavailable_sku").update();
@@ -59,4 +63,5 @@ public class UnavailableSkus {
 	void remove(String sku) {
 		jdbc.sql("delete from unavailable_sku where sku = :sku").param("sku", sku).update();
 	}
+
 }

@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The teaching switch "the kitchen cannot make this dish" (under /admin: HTTP Basic, see
- * AdminSecurityConfiguration). A paid order with any of these SKUs gets its ticket rejected, and
- * the saga compensates: the order is cancelled, the payment refunded, the stock released. Every
- * call answers with the whole list as it now is.
+ * AdminSecurityConfiguration). A paid order with any of these SKUs gets its ticket
+ * rejected, and the saga compensates: the order is cancelled, the payment refunded, the
+ * stock released. Every call answers with the whole list as it now is.
  */
-@Tag(name = "Unavailable dishes (admin)", description = "Make the kitchen reject a paid order: the saga then refunds "
-		+ "and releases")
+@Tag(name = "Unavailable dishes (admin)",
+		description = "Make the kitchen reject a paid order: the saga then refunds " + "and releases")
 @RestController
 @RequestMapping("/admin/kitchen/unavailable-skus")
 class UnavailableSkusAdminController {
@@ -46,8 +46,8 @@ class UnavailableSkusAdminController {
 		return unavailableSkus.all();
 	}
 
-	@Operation(summary = "Replace the list", description = "`[\"LASAGNA\"]` makes exactly LASAGNA unavailable, `[]` "
-			+ "everything available again")
+	@Operation(summary = "Replace the list",
+			description = "`[\"LASAGNA\"]` makes exactly LASAGNA unavailable, `[]` " + "everything available again")
 	@PutMapping
 	List<String> replace(@RequestBody @NotNull @Size(max = 100) List<@NotBlank @Size(max = 64) String> skus) {
 		unavailableSkus.replaceWith(skus);
@@ -73,4 +73,5 @@ class UnavailableSkusAdminController {
 		log.info("Kitchen: unavailable SKUs are now {}", now);
 		return now;
 	}
+
 }

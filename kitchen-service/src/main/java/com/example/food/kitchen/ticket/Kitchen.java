@@ -23,14 +23,16 @@ import com.example.food.kitchen.availability.UnavailableSkus;
 
 /**
  * What the kitchen does when the saga reaches it. Each method is an event handler (see
- * {@link SagaSubscription}) and runs in the transaction in which the infrastructure also records the
- * event as processed, so a redelivered event never reaches it twice. It is a state machine: an
- * event that comes late or early for its order is handled or ignored on purpose, and says why.
+ * {@link SagaSubscription}) and runs in the transaction in which the infrastructure also
+ * records the event as processed, so a redelivered event never reaches it twice. It is a
+ * state machine: an event that comes late or early for its order is handled or ignored on
+ * purpose, and says why.
  *
- * <p>Two events about one order can be handled at once (two replicas, or a re-sent event). The
- * ticket is read with a row lock, and a ticket is created by inserting its order id, which is
- * unique: of two such inserts the second fails, its transaction rolls back, and the listener's
- * retry then finds the first one's ticket.
+ * <p>
+ * Two events about one order can be handled at once (two replicas, or a re-sent event).
+ * The ticket is read with a row lock, and a ticket is created by inserting its order id,
+ * which is unique: of two such inserts the second fails, its transaction rolls back, and
+ * the listener's retry then finds the first one's ticket.
  */
 @Service
 class Kitchen {
@@ -64,7 +66,8 @@ class Kitchen {
 
 	/**
 	 * Saga step: payment.completed (the amount is held) -> the kitchen accepts the ticket
-	 * (ticket.accepted: payment captures, inventory spends the stock) or rejects it (ticket.rejected).
+	 * (ticket.accepted: payment captures, inventory spends the stock) or rejects it
+	 * (ticket.rejected).
 	 */
 	void openTicket(PaymentCompleted paid, EventEnvelope envelope) {
 		UUID orderId = envelope.orderId();
@@ -75,7 +78,8 @@ class Kitchen {
 				log.info("Order {}: payment.completed ignored: order already cancelled, so no ticket is made", orderId);
 			}
 			else {
-				log.info("Order {}: payment.completed {} ignored: the order already has ticket {} ({}); one ticket per order",
+				log.info(
+						"Order {}: payment.completed {} ignored: the order already has ticket {} ({}); one ticket per order",
 						orderId, envelope.eventId(), ticket.id(), ticket.status());
 			}
 			return;
@@ -89,7 +93,8 @@ class Kitchen {
 		ticket.takeEvents().forEach(event -> outbox.add(envelope.caused(event)));
 		switch (ticket.status()) {
 			case ACCEPTED -> {
-				log.info("Order {}: ticket {} accepted; the meal will be ready at {}", orderId, ticket.id(), ticket.readyAt());
+				log.info("Order {}: ticket {} accepted; the meal will be ready at {}", orderId, ticket.id(),
+						ticket.readyAt());
 				// Prepared when it is due, not at the timer's next poll.
 				mealTimer.wakeAfterCommit(properties.preparationTime());
 			}
@@ -99,16 +104,19 @@ class Kitchen {
 	}
 
 	/**
-	 * Saga step: order.cancellation-requested -> the kitchen grants it (ticket.cancelled) unless the
-	 * meal is prepared (ticket.cancellation-refused). Asynchronous request-reply: the answer is
-	 * correlated with the request by the order id, and caused by it.
+	 * Saga step: order.cancellation-requested -> the kitchen grants it (ticket.cancelled)
+	 * unless the meal is prepared (ticket.cancellation-refused). Asynchronous
+	 * request-reply: the answer is correlated with the request by the order id, and
+	 * caused by it.
 	 */
 	void answerCancellation(OrderCancellationRequested request, EventEnvelope envelope) {
 		UUID orderId = envelope.orderId();
-		// The same row lock as opening the ticket and the meal timer: the answer sees the ticket's last word.
+		// The same row lock as opening the ticket and the
+		// meal timer: the answer sees the ticket's last word.
 		Ticket ticket = tickets.findForUpdateByOrderId(orderId).orElse(null);
 		if (ticket == null) {
-			// Nothing cooked and nothing will be: a tombstone keeps a late payment.completed from opening a ticket.
+			// Nothing cooked and nothing will be: a tombstone keeps
+			// a late payment.completed from opening a ticket.
 			ticket = Ticket.tombstone(orderId, request.reason(), clock.instant());
 			log.info("Order {}: cancellation ({}) granted before its payment completed; stored a tombstone, so a late "
 					+ "payment.completed opens no ticket", orderId, request.reason());
@@ -122,4 +130,5 @@ class Kitchen {
 		tickets.saveAndFlush(ticket);
 		ticket.takeEvents().forEach(event -> outbox.add(envelope.caused(event)));
 	}
+
 }

@@ -8,8 +8,9 @@ import com.example.food.infrastructure.polling.Poller;
 import com.example.food.kitchen.KitchenProperties;
 
 /**
- * The meal timer's thread: {@link MealPreparation} runs every {@code food.kitchen.poll-interval},
- * and when a ticket accepted by {@link Kitchen} falls due sooner than that.
+ * The meal timer's thread: {@link MealPreparation} runs every
+ * {@code food.kitchen.poll-interval}, and when a ticket accepted by {@link Kitchen} falls
+ * due sooner than that.
  */
 @Configuration(proxyBeanMethods = false)
 class MealTimerConfiguration {
@@ -18,4 +19,5 @@ class MealTimerConfiguration {
 	Poller mealTimer(MealPreparation preparation, KitchenProperties properties, ScheduledTaskFailures failures) {
 		return new Poller("meal-timer", properties.pollInterval(), preparation::prepareDueMeals, failures);
 	}
+
 }

@@ -33,16 +33,19 @@ import com.example.food.infrastructure.domain.AggregateRoot;
 import com.example.food.infrastructure.domain.IllegalTransition;
 
 /**
- * The kitchen's ticket for one paid order: what to cook, for whom, where it goes, and where the
- * cooking stands. Its state changes only through the methods below, each of which checks that the
- * change is allowed and registers the event it causes; {@link Kitchen} and {@link MealPreparation}
- * write those events to the outbox in the same transaction as the ticket.
+ * The kitchen's ticket for one paid order: what to cook, for whom, where it goes, and
+ * where the cooking stands. Its state changes only through the methods below, each of
+ * which checks that the change is allowed and registers the event it causes;
+ * {@link Kitchen} and {@link MealPreparation} write those events to the outbox in the
+ * same transaction as the ticket.
  *
- * <p>One ticket per order (order_id is unique). The kitchen answers an order's cancellation request
- * here, since only it knows whether the meal is prepared: granted while nothing is cooked or the
- * meal is not ready yet, refused once it is prepared. An order whose cancellation is granted before
- * its payment completed gets a tombstone: a CANCELLED ticket without lines, which keeps the order id
- * taken so that a late payment.completed makes no ticket.
+ * <p>
+ * One ticket per order (order_id is unique). The kitchen answers an order's cancellation
+ * request here, since only it knows whether the meal is prepared: granted while nothing
+ * is cooked or the meal is not ready yet, refused once it is prepared. An order whose
+ * cancellation is granted before its payment completed gets a tombstone: a CANCELLED
+ * ticket without lines, which keeps the order id taken so that a late payment.completed
+ * makes no ticket.
  */
 @Entity
 @Table(name = "ticket")
@@ -69,7 +72,8 @@ public class Ticket extends AggregateRoot {
 
 	private @Nullable String deliveryPostcode;
 
-	// The meal timer while the ticket is ACCEPTED (see V2__add_ticket_details.sql); kept once PREPARED.
+	// The meal timer while the ticket is ACCEPTED (see
+	// V2__add_ticket_details.sql); kept once PREPARED.
 	private @Nullable Instant readyAt;
 
 	private @Nullable UUID causeEventId;
@@ -78,7 +82,8 @@ public class Ticket extends AggregateRoot {
 
 	private Instant updatedAt;
 
-	// Null until first saved: that is how Spring Data tells a new ticket (insert) from a loaded one.
+	// Null until first saved: that is how Spring Data
+	// tells a new ticket (insert) from a loaded one.
 	@Version
 	private @Nullable Long version;
 
@@ -100,11 +105,13 @@ public class Ticket extends AggregateRoot {
 	}
 
 	/**
-	 * The kitchen's decision on a paid order, taken at once: if any dish is unavailable the ticket is
-	 * rejected naming them all, otherwise it is accepted and due {@code preparationTime} from now.
-	 *
-	 * @param unavailableSkus the dishes the kitchen cannot make right now (others are ignored)
-	 * @param causeEventId the payment.completed event, named as the cause of the meal.prepared to come
+	 * The kitchen's decision on a paid order, taken at once: if any dish is unavailable
+	 * the ticket is rejected naming them all, otherwise it is accepted and due
+	 * {@code preparationTime} from now.
+	 * @param unavailableSkus the dishes the kitchen cannot make right now (others are
+	 * ignored)
+	 * @param causeEventId the payment.completed event, named as the cause of the
+	 * meal.prepared to come
 	 */
 	static Ticket open(UUID orderId, UUID causeEventId, PaymentCompleted paid, Set<String> unavailableSkus, Instant now,
 			Duration preparationTime) {
@@ -133,23 +140,25 @@ public class Ticket extends AggregateRoot {
 	}
 
 	/**
-	 * A cancellation was asked for before the kitchen heard that the order was paid: granted, as
-	 * nothing is cooked. The tombstone keeps the order id taken, so that the payment, if it still
-	 * completes, makes no ticket.
+	 * A cancellation was asked for before the kitchen heard that the order was paid:
+	 * granted, as nothing is cooked. The tombstone keeps the order id taken, so that the
+	 * payment, if it still completes, makes no ticket.
 	 */
 	static Ticket tombstone(UUID orderId, CancellationReason reason, Instant now) {
 		Ticket ticket = new Ticket(orderId, TicketStatus.CANCELLED, now);
-		ticket.reason = "Cancellation (" + reason + ") granted before the order's payment completed; no ticket was made";
+		ticket.reason = "Cancellation (" + reason
+				+ ") granted before the order's payment completed; no ticket was made";
 		ticket.register(new TicketCancelled(ticket.id, reason, "no ticket yet: none will be opened for this order"));
 		return ticket;
 	}
 
 	/**
-	 * The kitchen's answer to the order's cancellation request, taken under the ticket's row lock (the
-	 * lock the meal timer also takes), so that a meal is never prepared and cancelled at once. Granted
-	 * (ticket.cancelled) unless the meal is prepared: an accepted ticket is dropped and its timer
-	 * cleared, so no meal.prepared will follow; a rejected or cancelled one had nothing cooking.
-	 * Refused (ticket.cancellation-refused) once the meal is prepared: the point of no return.
+	 * The kitchen's answer to the order's cancellation request, taken under the ticket's
+	 * row lock (the lock the meal timer also takes), so that a meal is never prepared and
+	 * cancelled at once. Granted (ticket.cancelled) unless the meal is prepared: an
+	 * accepted ticket is dropped and its timer cleared, so no meal.prepared will follow;
+	 * a rejected or cancelled one had nothing cooking. Refused
+	 * (ticket.cancellation-refused) once the meal is prepared: the point of no return.
 	 */
 	void answerCancellation(CancellationReason reason, Instant now) {
 		switch (status) {
@@ -158,17 +167,19 @@ public class Ticket extends AggregateRoot {
 				this.reason = "Cancellation (" + reason + ") granted before the meal was prepared";
 				this.readyAt = null;
 				this.updatedAt = now;
-				register(new TicketCancelled(id, reason, "the ticket was accepted, the meal not yet prepared: dropped"));
+				register(
+						new TicketCancelled(id, reason, "the ticket was accepted, the meal not yet prepared: dropped"));
 			}
-			case REJECTED -> register(new TicketCancelled(id, reason, "the kitchen had rejected the ticket: nothing is cooked"));
+			case REJECTED ->
+				register(new TicketCancelled(id, reason, "the kitchen had rejected the ticket: nothing is cooked"));
 			case CANCELLED -> register(new TicketCancelled(id, reason, "the ticket was already cancelled"));
 			case PREPARED -> register(new TicketCancellationRefused(id, reason, "the meal is prepared"));
 		}
 	}
 
 	/**
-	 * The meal is ready: announced with everything delivery needs (customer, address, lines).
-	 *
+	 * The meal is ready: announced with everything delivery needs (customer, address,
+	 * lines).
 	 * @throws IllegalTransition unless the ticket is ACCEPTED and its time has come
 	 */
 	void markPrepared(Instant now) {
@@ -180,7 +191,10 @@ public class Ticket extends AggregateRoot {
 		register(new MealPrepared(id, required(customerId), eventLines(), deliveryAddress()));
 	}
 
-	/** A CANCELLED ticket without lines: made when a cancellation was granted before the payment completed. */
+	/**
+	 * A CANCELLED ticket without lines: made when a cancellation was granted before the
+	 * payment completed.
+	 */
 	public boolean isTombstone() {
 		return status == TicketStatus.CANCELLED && lines.isEmpty();
 	}
@@ -206,7 +220,9 @@ public class Ticket extends AggregateRoot {
 		return List.copyOf(lines);
 	}
 
-	/** When an accepted ticket is due, or when a prepared one was ready; null otherwise. */
+	/**
+	 * When an accepted ticket is due, or when a prepared one was ready; null otherwise.
+	 */
 	public @Nullable Instant readyAt() {
 		return readyAt;
 	}
@@ -241,4 +257,5 @@ public class Ticket extends AggregateRoot {
 	private static String limited(String reason) {
 		return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
 	}
+
 }

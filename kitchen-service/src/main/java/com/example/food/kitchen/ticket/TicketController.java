@@ -22,13 +22,15 @@ class TicketController {
 	}
 
 	/** One ticket per order, so the order id finds it. */
-	@Operation(summary = "The ticket of an order", description = "`ACCEPTED`, `REJECTED` (with its reason), "
-			+ "`PREPARED` or `CANCELLED`; its lines and when it is ready")
+	@Operation(summary = "The ticket of an order",
+			description = "`ACCEPTED`, `REJECTED` (with its reason), "
+					+ "`PREPARED` or `CANCELLED`; its lines and when it is ready")
 	@ApiResponse(responseCode = "200", description = "The ticket")
-	@ApiResponse(responseCode = "404", description = "`ticket-not-found`: the kitchen has not heard of the order, or "
-			+ "not yet")
+	@ApiResponse(responseCode = "404",
+			description = "`ticket-not-found`: the kitchen has not heard of the order, or " + "not yet")
 	@GetMapping("/tickets")
 	TicketView byOrder(@RequestParam UUID orderId) {
 		return tickets.findByOrderId(orderId).map(TicketView::of).orElseThrow(() -> new TicketNotFound(orderId));
 	}
+
 }

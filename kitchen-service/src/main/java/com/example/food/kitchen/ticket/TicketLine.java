@@ -6,7 +6,10 @@ import jakarta.persistence.Embeddable;
 
 import com.example.food.events.OrderLine;
 
-/** One dish of a ticket, as it was paid for: the kitchen cooks that, whatever the menu says later. */
+/**
+ * One dish of a ticket, as it was paid for: the kitchen cooks that, whatever the menu
+ * says later.
+ */
 @Embeddable
 public record TicketLine(String sku, String name, int quantity, BigDecimal unitPrice) {
 

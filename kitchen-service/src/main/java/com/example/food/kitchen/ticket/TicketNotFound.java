@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 
 import com.example.food.infrastructure.web.ProblemException;
 
-/** The kitchen has no ticket (not even a tombstone) for this order: it has not heard of its payment. */
+/**
+ * The kitchen has no ticket (not even a tombstone) for this order: it has not heard of
+ * its payment.
+ */
 class TicketNotFound extends ProblemException {
 
 	TicketNotFound(UUID orderId) {
@@ -15,4 +18,5 @@ class TicketNotFound extends ProblemException {
 				"The kitchen has no ticket for order " + orderId + " (yet: it makes one when the payment completes).",
 				Map.of("orderId", orderId));
 	}
+
 }

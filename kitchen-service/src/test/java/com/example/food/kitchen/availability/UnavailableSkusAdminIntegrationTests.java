@@ -10,7 +10,10 @@ import com.example.food.kitchen.KitchenIntegrationTestSupport;
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The switch /admin/kitchen/unavailable-skus: who may use it, and what each call leaves in the list. */
+/**
+ * The switch /admin/kitchen/unavailable-skus: who may use it, and what each call leaves
+ * in the list.
+ */
 class UnavailableSkusAdminIntegrationTests extends KitchenIntegrationTestSupport {
 
 	private static final String PATH = "/admin/kitchen/unavailable-skus";
@@ -62,4 +65,5 @@ class UnavailableSkusAdminIntegrationTests extends KitchenIntegrationTestSupport
 	private HttpTestClient admin() {
 		return http().asAdmin();
 	}
+
 }

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The kitchen answers order.cancellation-requested at each point of a ticket's life: granted while
- * no meal is prepared (the accepted ticket is dropped, or a tombstone stops a later one), refused
- * once it is; each answer is an event correlated by the order id and caused by the request.
+ * The kitchen answers order.cancellation-requested at each point of a ticket's life:
+ * granted while no meal is prepared (the accepted ticket is dropped, or a tombstone stops
+ * a later one), refused once it is; each answer is an event correlated by the order id
+ * and caused by the request.
  */
 class TicketCancellationIntegrationTests extends KitchenIntegrationTestSupport {
 
@@ -44,8 +45,10 @@ class TicketCancellationIntegrationTests extends KitchenIntegrationTestSupport {
 		assertThat(ticket.get("status").asString()).isEqualTo("CANCELLED");
 		assertThat(ticket.get("reason").asString()).contains("CUSTOMER_REQUEST");
 		assertThat(ticket.get("readyAt").isNull()).as("no timer left").isTrue();
-		await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2))
-			.until(() -> bus.events(MealPrepared.class, orderId).isEmpty() && ticketStatus(orderId).equals("CANCELLED"));
+		await().during(Duration.ofMillis(800))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> bus.events(MealPrepared.class, orderId).isEmpty()
+					&& ticketStatus(orderId).equals("CANCELLED"));
 		assertThat(outboxTypes(orderId)).containsExactly(RoutingKeys.TICKET_ACCEPTED, RoutingKeys.TICKET_CANCELLED);
 	}
 
@@ -113,7 +116,8 @@ class TicketCancellationIntegrationTests extends KitchenIntegrationTestSupport {
 		EventEnvelope request = cancellationRequested(orderId, CancellationReason.CUSTOMER_REQUEST);
 		bus.publish(request);
 		awaitHandled(request);
-		clock.unfreeze(); // a second cancellation, if it changed anything, would show a later updatedAt
+		// a second cancellation, if it changed anything, would show a later updatedAt
+		clock.unfreeze();
 		String updatedAt = ticket(orderId).get("updatedAt").asString();
 		EventEnvelope again = EventEnvelope.of(request.payload(), orderId);
 
@@ -123,8 +127,10 @@ class TicketCancellationIntegrationTests extends KitchenIntegrationTestSupport {
 		awaitHandled(again); // handled, not failed: a failing handler would not record it
 		assertThat(ticket(orderId).get("updatedAt").asString()).isEqualTo(updatedAt);
 		assertThat(ticketStatus(orderId)).isEqualTo("CANCELLED");
-		// The same request once more (a new event id) gets the same answer again, the duplicate none.
+		// The same request once more (a new event id)
+		// gets the same answer again, the duplicate none.
 		assertThat(outboxTypes(orderId)).containsExactly(RoutingKeys.TICKET_ACCEPTED, RoutingKeys.TICKET_CANCELLED,
 				RoutingKeys.TICKET_CANCELLED);
 	}
+
 }

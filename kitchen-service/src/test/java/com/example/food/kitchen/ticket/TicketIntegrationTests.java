@@ -23,7 +23,10 @@ import static com.example.food.infrastructure.testsupport.Problems.assertProblem
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** payment.completed -> ticket.accepted -> (its time comes) -> meal.prepared, or ticket.rejected. */
+/**
+ * payment.completed -> ticket.accepted -> (its time comes) -> meal.prepared, or
+ * ticket.rejected.
+ */
 class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 
 	@Test
@@ -53,7 +56,8 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 		assertThat(ticket.get("lines").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("10.00");
 		assertThat(Duration.between(Instant.parse(ticket.get("createdAt").asString()),
 				Instant.parse(ticket.get("readyAt").asString())))
-			.as("the preparation time of the tests").isEqualTo(Duration.ofMillis(200));
+			.as("the preparation time of the tests")
+			.isEqualTo(Duration.ofMillis(200));
 	}
 
 	@Test
@@ -64,7 +68,8 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 		bus.publish(paymentCompleted(orderId, newSku()));
 
 		bus.await(TicketAccepted.class, orderId);
-		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(2))
 			.until(() -> ticketStatus(orderId).equals("ACCEPTED"));
 		clock.unfreeze();
 		bus.await(MealPrepared.class, orderId);
@@ -76,8 +81,10 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 		String unavailable = newSku();
 		UUID orderId = UUID.randomUUID();
 		assertThat(http().putJson("/admin/kitchen/unavailable-skus/" + unavailable, "").status())
-			.as("the switch needs the admin login").isEqualTo(401);
-		assertThat(http().asAdmin().putJson("/admin/kitchen/unavailable-skus/" + unavailable, "").status()).isEqualTo(200);
+			.as("the switch needs the admin login")
+			.isEqualTo(401);
+		assertThat(http().asAdmin().putJson("/admin/kitchen/unavailable-skus/" + unavailable, "").status())
+			.isEqualTo(200);
 		try {
 			bus.publish(paymentCompleted(orderId, "PIZZA-MARGHERITA", unavailable));
 
@@ -89,7 +96,8 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 			assertThat(ticket.get("reason").asString()).isEqualTo(rejected.reason());
 			assertThat(ticket.get("id").asString()).isEqualTo(rejected.ticketId().toString());
 			assertThat(ticket.get("readyAt").isNull()).isTrue();
-			await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+			await().during(Duration.ofMillis(600))
+				.atMost(Duration.ofSeconds(2))
 				.until(() -> outboxTypes(orderId).equals(List.of(RoutingKeys.TICKET_REJECTED)));
 		}
 		finally {
@@ -101,7 +109,8 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 	void makesOneTicketAndOneMealOfADuplicatedOrResentPayment() {
 		UUID orderId = UUID.randomUUID();
 		EventEnvelope paid = paymentCompleted(orderId, newSku());
-		// The same payment announced again under a new event id, as a producer that lost its confirm might.
+		// The same payment announced again under a new event
+		// id, as a producer that lost its confirm might.
 		EventEnvelope resent = EventEnvelope.of(paid.payload(), orderId);
 
 		bus.publish(paid);
@@ -111,7 +120,8 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 
 		awaitHandled(resent);
 		assertThat(ticketRows(orderId)).isEqualTo(1);
-		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+		await().during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(2))
 			.until(() -> bus.events(TicketAccepted.class, orderId).size() == 1
 					&& bus.events(MealPrepared.class, orderId).size() == 1);
 		assertThat(outboxTypes(orderId)).containsExactly(RoutingKeys.TICKET_ACCEPTED, RoutingKeys.MEAL_PREPARED);
@@ -131,4 +141,5 @@ class TicketIntegrationTests extends KitchenIntegrationTestSupport {
 	void refusesAnOrderIdThatIsNotAUuid() {
 		assertProblem(http().get("/tickets?orderId=42"), 400, "invalid-request");
 	}
+
 }

@@ -33,8 +33,8 @@ class TicketTests {
 	private static final List<OrderLine> LINES = List.of(new OrderLine("PIZZA", "Pizza", 2, new BigDecimal("9.50")),
 			new OrderLine("LASAGNA", "Lasagna", 1, new BigDecimal("12.00")));
 
-	private static final PaymentCompleted PAID = new PaymentCompleted(UUID.randomUUID(), new BigDecimal("31.00"), "c-42",
-			LINES, ADDRESS);
+	private static final PaymentCompleted PAID = new PaymentCompleted(UUID.randomUUID(), new BigDecimal("31.00"),
+			"c-42", LINES, ADDRESS);
 
 	@Test
 	void acceptsATicketWhenEveryDishCanBeMadeAndSchedulesIt() {
@@ -42,8 +42,7 @@ class TicketTests {
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.ACCEPTED);
 		assertThat(ticket.readyAt()).isEqualTo(NOW.plusSeconds(5));
-		assertThat(ticket.takeEvents()).singleElement()
-			.isEqualTo(new TicketAccepted(ticket.id(), LINES));
+		assertThat(ticket.takeEvents()).singleElement().isEqualTo(new TicketAccepted(ticket.id(), LINES));
 	}
 
 	@Test
@@ -88,8 +87,9 @@ class TicketTests {
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.CANCELLED);
 		assertThat(ticket.readyAt()).isNull();
-		assertThat(ticket.takeEvents()).singleElement().isInstanceOfSatisfying(TicketCancelled.class,
-				granted -> assertThat(granted.reason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST));
+		assertThat(ticket.takeEvents()).singleElement()
+			.isInstanceOfSatisfying(TicketCancelled.class,
+					granted -> assertThat(granted.reason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST));
 		assertThatIllegalStateException().isThrownBy(() -> ticket.markPrepared(NOW.plusSeconds(10)));
 	}
 
@@ -102,8 +102,9 @@ class TicketTests {
 		ticket.answerCancellation(CancellationReason.CUSTOMER_REQUEST, NOW.plusSeconds(6));
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.PREPARED);
-		assertThat(ticket.takeEvents()).singleElement().isInstanceOfSatisfying(TicketCancellationRefused.class,
-				refused -> assertThat(refused.refusal()).contains("prepared"));
+		assertThat(ticket.takeEvents()).singleElement()
+			.isInstanceOfSatisfying(TicketCancellationRefused.class,
+					refused -> assertThat(refused.refusal()).contains("prepared"));
 	}
 
 	@Test
@@ -133,4 +134,5 @@ class TicketTests {
 		ticket.takeEvents();
 		return ticket;
 	}
+
 }

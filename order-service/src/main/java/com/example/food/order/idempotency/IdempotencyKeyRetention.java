@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import com.example.food.infrastructure.retention.Retained;
 
 /**
- * An Idempotency-Key is remembered for {@code food.orders.idempotency-key-retention} (24 hours),
- * long enough for any client's retries; after that the shared retention job deletes it, and the
- * same key places a new order.
+ * An Idempotency-Key is remembered for {@code food.orders.idempotency-key-retention} (24
+ * hours), long enough for any client's retries; after that the shared retention job
+ * deletes it, and the same key places a new order.
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyKeyRetention {
@@ -20,4 +20,5 @@ class IdempotencyKeyRetention {
 	Retained idempotencyKeysRetention(@Value("${food.orders.idempotency-key-retention}") Duration retention) {
 		return new Retained("idempotency_key", "created_at", retention);
 	}
+
 }

@@ -5,8 +5,9 @@ import org.springframework.http.HttpStatus;
 import com.example.food.infrastructure.web.ProblemException;
 
 /**
- * The Idempotency-Key came with a different request than the first time. Answering with the first
- * request's order would hide the client's mistake, placing a second order would defeat the key.
+ * The Idempotency-Key came with a different request than the first time. Answering with
+ * the first request's order would hide the client's mistake, placing a second order would
+ * defeat the key.
  */
 public class IdempotencyKeyReused extends ProblemException {
 
@@ -15,4 +16,5 @@ public class IdempotencyKeyReused extends ProblemException {
 				"This Idempotency-Key was already used with a different request. "
 						+ "Send the same request to repeat it, or a new key for a new order.");
 	}
+
 }

@@ -13,18 +13,19 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Idempotency-Keys of POST /orders, each bound to the request it came with and the order id
- * it fixed. The key is claimed before inventory is called, so a client's retry of a request whose
- * answer got lost (or that is still running) works on the same order id, and inventory, whose
- * reservation is idempotent on the order id, reserves nothing twice.
+ * The Idempotency-Keys of POST /orders, each bound to the request it came with and the
+ * order id it fixed. The key is claimed before inventory is called, so a client's retry
+ * of a request whose answer got lost (or that is still running) works on the same order
+ * id, and inventory, whose reservation is idempotent on the order id, reserves nothing
+ * twice.
  */
 @Component
 public class IdempotencyKeys {
 
 	static final int MAX_LENGTH = 255;
 
-	// A fixed configuration, not the application's mapper: a stored hash must stay comparable
-	// whatever JSON settings the web layer gets later.
+	// A fixed configuration, not the application's mapper: a stored hash
+	// must stay comparable whatever JSON settings the web layer gets later.
 	private static final JsonMapper CANONICAL = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
@@ -34,9 +35,9 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * The order id of this key: {@code candidate} if the key is new, else the one it was claimed
-	 * with, provided it came with the same request (compared as the hash of its JSON).
-	 *
+	 * The order id of this key: {@code candidate} if the key is new, else the one it was
+	 * claimed with, provided it came with the same request (compared as the hash of its
+	 * JSON).
 	 * @throws IdempotencyKeyReused if the key was claimed with a different request
 	 */
 	public UUID claim(String key, Object request, UUID candidate) {
@@ -44,8 +45,9 @@ public class IdempotencyKeys {
 			throw new InvalidIdempotencyKey();
 		}
 		String hash = hash(request);
-		// One statement, so two concurrent requests with one key cannot both win: the "update" that
-		// changes nothing only makes PostgreSQL return the row that is already there.
+		// One statement, so two concurrent requests with one key
+		// cannot both win: the "update" that changes nothing only
+		// makes PostgreSQL return the row that is already there.
 		Claim claim = jdbc.sql("""
 				insert into idempotency_key (key, request_hash, order_id, created_at)
 				values (:key, :hash, :orderId, :now)
@@ -65,8 +67,9 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Frees the key after an attempt that left nothing to repeat (unknown products) or that the
-	 * client is told to retry (inventory unavailable): the retry then places a new order.
+	 * Frees the key after an attempt that left nothing to repeat (unknown products) or
+	 * that the client is told to retry (inventory unavailable): the retry then places a
+	 * new order.
 	 */
 	public void release(String key, UUID orderId) {
 		jdbc.sql("delete from idempotency_key where key = :key and order_id = :orderId")
@@ -88,4 +91,5 @@ public class IdempotencyKeys {
 	private record Claim(String requestHash, UUID orderId) {
 
 	}
+
 }

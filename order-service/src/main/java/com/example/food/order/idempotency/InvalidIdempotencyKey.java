@@ -12,4 +12,5 @@ public class InvalidIdempotencyKey extends ProblemException {
 				"The Idempotency-Key header must have 1 to " + IdempotencyKeys.MAX_LENGTH
 						+ " characters, e.g. a UUID made by the client for this one order.");
 	}
+
 }

@@ -5,10 +5,11 @@ import org.springframework.context.annotation.Bean;
 import feign.codec.ErrorDecoder;
 
 /**
- * Beans for the inventory client only. Deliberately not a {@code @Configuration}: component
- * scanning would then apply them to every Feign client. Timeouts are in application.yml
- * ({@code spring.cloud.openfeign.client.config.inventory}). Feign's own retryer stays off (Spring
- * Cloud's default): retrying is Resilience4j's job, in one place.
+ * Beans for the inventory client only. Deliberately not a {@code @Configuration}:
+ * component scanning would then apply them to every Feign client. Timeouts are in
+ * application.yml ({@code spring.cloud.openfeign.client.config.inventory}). Feign's own
+ * retryer stays off (Spring Cloud's default): retrying is Resilience4j's job, in one
+ * place.
  */
 class InventoryClientConfiguration {
 
@@ -16,4 +17,5 @@ class InventoryClientConfiguration {
 	ErrorDecoder inventoryErrorDecoder() {
 		return new InventoryErrorDecoder();
 	}
+
 }

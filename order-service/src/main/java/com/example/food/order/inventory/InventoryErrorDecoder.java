@@ -19,12 +19,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads inventory's error statuses the way HTTP means them, which decides what happens next:
+ * Reads inventory's error statuses the way HTTP means them, which decides what happens
+ * next:
  * <ul>
- * <li>409 stock-insufficient and 422 unknown-product are answers about the order, not failures:
- * never retried, never counted by the circuit breaker;</li>
- * <li>5xx and 429 say "not now": a {@link RetryableException}, the one type (with Feign's own for
- * I/O errors and timeouts) that the retry repeats and the breaker counts;</li>
+ * <li>409 stock-insufficient and 422 unknown-product are answers about the order, not
+ * failures: never retried, never counted by the circuit breaker;</li>
+ * <li>5xx and 429 say "not now": a {@link RetryableException}, the one type (with Feign's
+ * own for I/O errors and timeouts) that the retry repeats and the breaker counts;</li>
  * <li>any other 4xx means this request is wrong and repeating it cannot help.</li>
  * </ul>
  */
@@ -67,7 +68,9 @@ class InventoryErrorDecoder implements ErrorDecoder {
 			return tree != null && tree.isObject() ? tree : null;
 		}
 		catch (JacksonException ex) {
-			return null; // not a problem detail (a proxy's error page, say): judged by its status alone
+			// not a problem detail (a proxy's error
+			// page, say): judged by its status alone
+			return null;
 		}
 	}
 
@@ -82,4 +85,5 @@ class InventoryErrorDecoder implements ErrorDecoder {
 			return new byte[0];
 		}
 	}
+
 }

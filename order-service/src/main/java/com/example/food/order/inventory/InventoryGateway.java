@@ -17,14 +17,16 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 
 /**
- * Reserves stock at inventory, the one synchronous call of placing an order, and says how it went
- * as a {@link ReservationOutcome} instead of an exception.
+ * Reserves stock at inventory, the one synchronous call of placing an order, and says how
+ * it went as a {@link ReservationOutcome} instead of an exception.
  *
- * <p>The call is decorated by hand, so that the order of the decorators is visible: the retry wraps
- * the circuit breaker, which wraps the HTTP call. Each attempt therefore counts against the
- * breaker, and once the breaker opens, the retry stops at once (an open breaker is not a transient
- * failure: see application.yml). The failures are translated only here, around the outermost
- * decorator: recovering inside would hide them from the retry.
+ * <p>
+ * The call is decorated by hand, so that the order of the decorators is visible: the
+ * retry wraps the circuit breaker, which wraps the HTTP call. Each attempt therefore
+ * counts against the breaker, and once the breaker opens, the retry stops at once (an
+ * open breaker is not a transient failure: see application.yml). The failures are
+ * translated only here, around the outermost decorator: recovering inside would hide them
+ * from the retry.
  */
 @Component
 public class InventoryGateway {
@@ -60,7 +62,8 @@ public class InventoryGateway {
 		try {
 			Reservation reservation = guarded.get();
 			if (!reservation.holdsStock()) {
-				// Only a repeated request meets this: its earlier reservation was released or expired.
+				// Only a repeated request meets this: its
+				// earlier reservation was released or expired.
 				return new ReservationOutcome.Unavailable(
 						"the reservation for this order is " + reservation.status() + ", no longer holding stock",
 						properties.retryAfter());
@@ -80,8 +83,10 @@ public class InventoryGateway {
 		}
 	}
 
-	// The breaker lets a trial call through after this wait; sooner, a client's retry is refused anyway.
+	// The breaker lets a trial call through after this
+	// wait; sooner, a client's retry is refused anyway.
 	private Duration waitInOpenState() {
 		return Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
 	}
+
 }

@@ -2,8 +2,9 @@ package com.example.food.order.inventory;
 
 /**
  * Inventory answered with a refusal about the order itself (409 stock-insufficient, 422
- * unknown-product): a business answer, neither retried nor counted as a failure. Thrown by the
- * error decoder only to leave Feign's call; the gateway returns the outcome it carries.
+ * unknown-product): a business answer, neither retried nor counted as a failure. Thrown
+ * by the error decoder only to leave Feign's call; the gateway returns the outcome it
+ * carries.
  */
 class InventoryRefused extends RuntimeException {
 
@@ -17,4 +18,5 @@ class InventoryRefused extends RuntimeException {
 	ReservationOutcome outcome() {
 		return outcome;
 	}
+
 }

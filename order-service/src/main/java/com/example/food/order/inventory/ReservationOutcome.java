@@ -11,7 +11,10 @@ public sealed interface ReservationOutcome {
 
 	}
 
-	/** 409 stock-insufficient: not enough stock for these lines; inventory reserved nothing. */
+	/**
+	 * 409 stock-insufficient: not enough stock for these lines; inventory reserved
+	 * nothing.
+	 */
 	record StockInsufficient(List<Shortage> shortages) implements ReservationOutcome {
 
 		public List<String> skus() {
@@ -25,10 +28,11 @@ public sealed interface ReservationOutcome {
 	}
 
 	/**
-	 * No usable answer: unreachable, too slow, failing after the retries, or the breaker open.
-	 * Whether stock was reserved is unknown.
+	 * No usable answer: unreachable, too slow, failing after the retries, or the breaker
+	 * open. Whether stock was reserved is unknown.
 	 */
 	record Unavailable(String reason, Duration retryAfter) implements ReservationOutcome {
 
 	}
+
 }

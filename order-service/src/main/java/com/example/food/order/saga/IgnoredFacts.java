@@ -5,15 +5,18 @@ import com.example.food.order.Order;
 import com.example.food.order.OrderStatus;
 
 /**
- * What the timeline and the log say when {@link OrderSaga} ignores a fact on purpose: the reason,
- * in words an operator reads without the code.
+ * What the timeline and the log say when {@link OrderSaga} ignores a fact on purpose: the
+ * reason, in words an operator reads without the code.
  */
 final class IgnoredFacts {
 
 	private IgnoredFacts() {
 	}
 
-	/** Why a fact cannot move the order on to {@code next}: a duplicate, a latecomer, or an order already over. */
+	/**
+	 * Why a fact cannot move the order on to {@code next}: a duplicate, a latecomer, or
+	 * an order already over.
+	 */
 	static String whyNotAdvance(Order order, OrderStatus next) {
 		OrderStatus status = order.progress();
 		if (status == next) {
@@ -30,7 +33,10 @@ final class IgnoredFacts {
 		return "late: the order is already " + status + ", past " + next;
 	}
 
-	/** Why a fact cannot end the order for {@code reason}: a duplicate, or an order already over or too far along. */
+	/**
+	 * Why a fact cannot end the order for {@code reason}: a duplicate, or an order
+	 * already over or too far along.
+	 */
 	static String whyNotCancel(Order order, CancellationReason reason) {
 		OrderStatus status = order.status();
 		if (status == OrderStatus.CANCELLED) {
@@ -40,6 +46,8 @@ final class IgnoredFacts {
 		if (status == OrderStatus.REJECTED) {
 			return "the order was rejected when placed; no saga runs for it";
 		}
-		return "contradicts an earlier fact: the order is already " + order.progress() + ", too far along for " + reason;
+		return "contradicts an earlier fact: the order is already " + order.progress() + ", too far along for "
+				+ reason;
 	}
+
 }

@@ -35,15 +35,17 @@ import com.example.food.order.timeline.Timeline;
 import com.example.food.order.timeline.TimelineEntry;
 
 /**
- * The order's part of the saga: each handler ({@link SagaSubscription} binds them) applies one fact
- * of another service to its order, through the aggregate, which guards every transition, with the
- * events that causes written to the outbox and a timeline entry, all in the transaction the fact is
- * handled in (the idempotent consumer's).
+ * The order's part of the saga: each handler ({@link SagaSubscription} binds them)
+ * applies one fact of another service to its order, through the aggregate, which guards
+ * every transition, with the events that causes written to the outbox and a timeline
+ * entry, all in the transaction the fact is handled in (the idempotent consumer's).
  *
- * <p>Handlers are state machines: a fact that does not fit the order's state (a duplicate, a
- * latecomer, one for an order already cancelled) is ignored on purpose, logged, and shown in the
- * timeline with the reason. Throwing instead would only have it retried and dead-lettered: no
- * retry makes it fit. The aggregate is asked first, so its guards never fire here.
+ * <p>
+ * Handlers are state machines: a fact that does not fit the order's state (a duplicate, a
+ * latecomer, one for an order already cancelled) is ignored on purpose, logged, and shown
+ * in the timeline with the reason. Throwing instead would only have it retried and
+ * dead-lettered: no retry makes it fit. The aggregate is asked first, so its guards never
+ * fire here.
  */
 @Component
 class OrderSaga {
@@ -65,61 +67,69 @@ class OrderSaga {
 		this.clock = clock;
 	}
 
-	// Saga step: the amount is held, the order is PAID (the kitchen hears the same fact and opens a ticket).
-	// For an order cancelled meanwhile it is ignored: payment voids the hold on order.cancelled.
+	// Saga step: the amount is held, the order is PAID (the kitchen hears
+	// the same fact and opens a ticket). For an order cancelled meanwhile
+	// it is ignored: payment voids the hold on order.cancelled.
 	void markPaid(PaymentCompleted completed, EventEnvelope envelope) {
 		advance(envelope, OrderStatus.PAID, Order::markPaid,
 				"held " + completed.amount().toPlainString() + " (payment " + completed.paymentId() + ")");
 	}
 
-	// Saga step (failure): the hold was declined; the order is CANCELLED and order.cancelled asks
-	// inventory to release the stock. Nothing was held, so nothing is voided or refunded.
+	// Saga step (failure): the hold was declined; the order is
+	// CANCELLED and order.cancelled asks inventory to release the
+	// stock. Nothing was held, so nothing is voided or refunded.
 	void cancelDeclined(PaymentFailed failed, EventEnvelope envelope) {
 		cancel(envelope, CancellationReason.PAYMENT_DECLINED, failed.reason());
 	}
 
-	// Saga step: the kitchen accepted, so payment took the amount it held. The order's state is the kitchen's to move.
+	// Saga step: the kitchen accepted, so payment took the amount
+	// it held. The order's state is the kitchen's to move.
 	void noteCapture(PaymentCaptured captured, EventEnvelope envelope) {
 		note(envelope, "captured " + captured.amount().toPlainString() + " (payment " + captured.paymentId() + ")");
 	}
 
-	// Saga step (compensation done): the order was cancelled before the kitchen accepted; the hold is released.
+	// Saga step (compensation done): the order was cancelled
+	// before the kitchen accepted; the hold is released.
 	void noteVoid(PaymentVoided voided, EventEnvelope envelope) {
 		note(envelope, "hold voided, nothing taken: " + voided.amount().toPlainString() + " (payment "
 				+ voided.paymentId() + ")");
 	}
 
-	// Saga step (compensation done): payment gave the money back after order.cancelled. The order is
-	// already CANCELLED; only its timeline changes.
+	// Saga step (compensation done): payment gave the money back after
+	// order.cancelled. The order is already CANCELLED; only its timeline changes.
 	void noteRefund(PaymentRefunded refunded, EventEnvelope envelope) {
 		note(envelope, "refunded " + refunded.amount().toPlainString() + " (payment " + refunded.paymentId() + ")");
 	}
 
-	// Saga step: the kitchen took the order, it is PREPARING; a cancellation may still be granted until the meal is prepared.
+	// Saga step: the kitchen took the order, it is PREPARING; a
+	// cancellation may still be granted until the meal is prepared.
 	void markPreparing(TicketAccepted accepted, EventEnvelope envelope) {
 		advance(envelope, OrderStatus.PREPARING, Order::markPreparing, "ticket " + accepted.ticketId());
 	}
 
-	// Saga step (failure): the kitchen cannot make it; the order is CANCELLED and order.cancelled asks
-	// payment to refund and inventory to release.
+	// Saga step (failure): the kitchen cannot make it; the order is CANCELLED
+	// and order.cancelled asks payment to refund and inventory to release.
 	void cancelRejected(TicketRejected rejected, EventEnvelope envelope) {
 		String detail = rejected.unavailableSkus().isEmpty() ? rejected.reason()
 				: rejected.reason() + " (unavailable: " + String.join(", ", rejected.unavailableSkus()) + ")";
 		cancel(envelope, CancellationReason.KITCHEN_REJECTED, detail);
 	}
 
-	// Saga step: the food is ready, the order is READY_FOR_DELIVERY (delivery hears the same fact).
+	// Saga step: the food is ready, the order is
+	// READY_FOR_DELIVERY (delivery hears the same fact).
 	void markReady(MealPrepared prepared, EventEnvelope envelope) {
 		advance(envelope, OrderStatus.READY_FOR_DELIVERY, Order::markReadyForDelivery, "ticket " + prepared.ticketId());
 	}
 
-	// Saga step (answer): the kitchen granted the cancellation, nothing is cooked; the order is CANCELLED
-	// and order.cancelled asks payment to void or refund and inventory to put the stock back.
+	// Saga step (answer): the kitchen granted the cancellation, nothing
+	// is cooked; the order is CANCELLED and order.cancelled asks
+	// payment to void or refund and inventory to put the stock back.
 	void finishCancellation(TicketCancelled cancelled, EventEnvelope envelope) {
 		answerCancellation(envelope, true, cancelled.detail());
 	}
 
-	// Saga step (answer): the kitchen refused, the meal is prepared; the order goes on to its delivery.
+	// Saga step (answer): the kitchen refused, the meal
+	// is prepared; the order goes on to its delivery.
 	void withdrawCancellation(TicketCancellationRefused refused, EventEnvelope envelope) {
 		answerCancellation(envelope, false, refused.refusal());
 	}
@@ -135,20 +145,22 @@ class OrderSaga {
 		advance(envelope, OrderStatus.DELIVERED, Order::markDelivered, "by courier " + completed.courierId());
 	}
 
-	// Saga step (failure): no courier came; the order is CANCELLED and order.cancelled asks payment to
-	// refund. The meal is made and the stock spent: compensation is semantic, not an undo.
+	// Saga step (failure): no courier came; the order is CANCELLED
+	// and order.cancelled asks payment to refund. The meal is made
+	// and the stock spent: compensation is semantic, not an undo.
 	void cancelUndelivered(DeliveryFailed failed, EventEnvelope envelope) {
 		cancel(envelope, CancellationReason.NO_COURIER,
 				failed.reason() + " (after " + failed.attempts() + " attempt(s))");
 	}
 
 	/**
-	 * Moves the order on to {@code next} with {@code transition}, if the aggregate allows it. Early
-	 * facts: a fact from further along (ticket.accepted before payment.completed) is accepted and the
-	 * steps between are taken as implied, since each service acts only on the step before its own
-	 * (the kitchen accepts only paid orders). Facts are facts: ignoring it would leave the order
-	 * stuck, as the kitchen never says it again. The earlier fact, arriving late, then changes
-	 * nothing and is shown as ignored.
+	 * Moves the order on to {@code next} with {@code transition}, if the aggregate allows
+	 * it. Early facts: a fact from further along (ticket.accepted before
+	 * payment.completed) is accepted and the steps between are taken as implied, since
+	 * each service acts only on the step before its own (the kitchen accepts only paid
+	 * orders). Facts are facts: ignoring it would leave the order stuck, as the kitchen
+	 * never says it again. The earlier fact, arriving late, then changes nothing and is
+	 * shown as ignored.
 	 */
 	private void advance(EventEnvelope fact, OrderStatus next, BiConsumer<Order, Instant> transition, String detail) {
 		Optional<Order> found = orderOf(fact);
@@ -166,7 +178,8 @@ class OrderSaga {
 		String note = skipped.isEmpty() ? detail
 				: detail + "; arrived early: " + skipped + " taken as implied, its fact has not arrived yet";
 		if (order.isCancelling()) {
-			// The semantic lock: the order stays CANCELLING until the kitchen answers, the fact still counts.
+			// The semantic lock: the order stays CANCELLING
+			// until the kitchen answers, the fact still counts.
 			note += "; a cancellation is pending: the order stays CANCELLING, and returns to " + next
 					+ " if the kitchen refuses it";
 		}
@@ -177,10 +190,11 @@ class OrderSaga {
 	}
 
 	/**
-	 * The kitchen's answer to a cancellation request. Granted: the order ends CANCELLED for the reason
-	 * it asked with, and order.cancelled (caused by the answer) sets the compensations going. Refused:
-	 * it goes back to where the facts put it. An answer that finds no request pending (a fact such as
-	 * payment.failed ended the order meanwhile) is ignored, and says so.
+	 * The kitchen's answer to a cancellation request. Granted: the order ends CANCELLED
+	 * for the reason it asked with, and order.cancelled (caused by the answer) sets the
+	 * compensations going. Refused: it goes back to where the facts put it. An answer
+	 * that finds no request pending (a fact such as payment.failed ended the order
+	 * meanwhile) is ignored, and says so.
 	 */
 	private void answerCancellation(EventEnvelope answer, boolean granted, String detail) {
 		Optional<Order> found = orderOf(answer);
@@ -189,9 +203,10 @@ class OrderSaga {
 		}
 		Order order = found.get();
 		if (!order.isCancelling()) {
-			ignore(order, answer, detail, order.status() == OrderStatus.CANCELLED
-					? "the order was already cancelled (" + order.reason() + "); nothing is pending"
-					: "no cancellation is pending: the order is " + order.status());
+			ignore(order, answer, detail,
+					order.status() == OrderStatus.CANCELLED
+							? "the order was already cancelled (" + order.reason() + "); nothing is pending"
+							: "no cancellation is pending: the order is " + order.status());
 			return;
 		}
 		if (granted) {
@@ -211,7 +226,10 @@ class OrderSaga {
 		}
 	}
 
-	/** Ends the order for {@code reason}, if the aggregate allows it, and announces order.cancelled, caused by this fact. */
+	/**
+	 * Ends the order for {@code reason}, if the aggregate allows it, and announces
+	 * order.cancelled, caused by this fact.
+	 */
 	private void cancel(EventEnvelope fact, CancellationReason reason, String detail) {
 		Optional<Order> found = orderOf(fact);
 		if (found.isEmpty()) {
@@ -224,14 +242,18 @@ class OrderSaga {
 		}
 		OrderStatus before = order.status();
 		order.cancel(reason, detail, clock.instant());
-		// The order's lines travel along, so that inventory, payment and the kitchen each undo their part without asking.
+		// The order's lines travel along, so that inventory, payment
+		// and the kitchen each undo their part without asking.
 		order.takeEvents().forEach(event -> outbox.add(fact.caused(event)));
 		timeline.record(order.id(), TimelineEntry.ofFact(fact, OrderStatus.CANCELLED.name(), reason.name(),
 				detail + "; order.cancelled sent to compensate"));
 		log.info("Order {}: {} {} -> CANCELLED ({}); order.cancelled sent", order.id(), fact.type(), before, reason);
 	}
 
-	/** Records a fact that changes nothing about the order (a refund): the timeline is its only effect. */
+	/**
+	 * Records a fact that changes nothing about the order (a refund): the timeline is its
+	 * only effect.
+	 */
 	private void note(EventEnvelope fact, String detail) {
 		orderOf(fact).ifPresent(order -> {
 			timeline.record(order.id(), TimelineEntry.ofFact(fact, order.status().name(), null, detail));
@@ -239,19 +261,25 @@ class OrderSaga {
 		});
 	}
 
-	/** The order the fact is about; none when this service has never heard of it (then the fact is ignored). */
+	/**
+	 * The order the fact is about; none when this service has never heard of it (then the
+	 * fact is ignored).
+	 */
 	private Optional<Order> orderOf(EventEnvelope fact) {
 		Optional<Order> order = orders.findById(fact.orderId());
 		if (order.isEmpty()) {
-			// No timeline to write to: a timeline belongs to an order. Throwing would dead-letter a fact
-			// that no retry can help; an operator finds it in this log line.
-			log.info("Order {}: ignored {} {}: there is no such order here", fact.orderId(), fact.type(), fact.eventId());
+			// No timeline to write to: a timeline belongs to an
+			// order. Throwing would dead-letter a fact that no retry
+			// can help; an operator finds it in this log line.
+			log.info("Order {}: ignored {} {}: there is no such order here", fact.orderId(), fact.type(),
+					fact.eventId());
 		}
 		return order;
 	}
 
 	private void ignore(Order order, EventEnvelope fact, String detail, String why) {
-		timeline.record(order.id(), TimelineEntry.ofFact(fact, order.status().name(), null, detail).ignoredBecause(why));
+		timeline.record(order.id(),
+				TimelineEntry.ofFact(fact, order.status().name(), null, detail).ignoredBecause(why));
 		log.info("Order {}: ignored {} {}: {}", order.id(), fact.type(), fact.eventId(), why);
 	}
 
@@ -259,4 +287,5 @@ class OrderSaga {
 	private static List<OrderStatus> between(OrderStatus from, OrderStatus to) {
 		return EnumSet.range(from, to).stream().filter(status -> status != from && status != to).toList();
 	}
+
 }

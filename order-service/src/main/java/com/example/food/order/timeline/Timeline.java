@@ -16,14 +16,17 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@code order_timeline} table. Entries are only ever added, never changed: the timeline is a
- * log of what happened, projected for reading. (Event sourcing would make such a log the order's
- * only state; here the order row stays the truth and the timeline explains it.)
+ * The {@code order_timeline} table. Entries are only ever added, never changed: the
+ * timeline is a log of what happened, projected for reading. (Event sourcing would make
+ * such a log the order's only state; here the order row stays the truth and the timeline
+ * explains it.)
  */
 @Component
 public class Timeline {
 
-	/** The step that reports a passed deadline; with the state it names, once per order. */
+	/**
+	 * The step that reports a passed deadline; with the state it names, once per order.
+	 */
 	public static final String DEADLINE_PASSED_IN = "deadline passed in ";
 
 	private static final int MAX_TEXT = 500;
@@ -34,14 +37,18 @@ public class Timeline {
 		this.jdbc = jdbc;
 	}
 
-	/** An entry as stored: its id (the tie-breaker of equal times) and when it was written. */
+	/**
+	 * An entry as stored: its id (the tie-breaker of equal times) and when it was
+	 * written.
+	 */
 	public record Recorded(long id, Instant recordedAt, TimelineEntry entry) {
 
 	}
 
 	/**
-	 * Adds a step, in the caller's transaction (MANDATORY): the entry commits with the state change
-	 * it describes, or not at all, so the timeline never tells of a change that was rolled back.
+	 * Adds a step, in the caller's transaction (MANDATORY): the entry commits with the
+	 * state change it describes, or not at all, so the timeline never tells of a change
+	 * that was rolled back.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(UUID orderId, TimelineEntry entry) {
@@ -49,22 +56,30 @@ public class Timeline {
 	}
 
 	/**
-	 * Adds "deadline passed in {@code status}" unless the order's timeline has it already; true if
-	 * it did. A unique index makes this once per order and state, even when the check runs every
-	 * few seconds, or in two replicas at the same moment.
+	 * Adds "deadline passed in {@code status}" unless the order's timeline has it
+	 * already; true if it did. A unique index makes this once per order and state, even
+	 * when the check runs every few seconds, or in two replicas at the same moment.
 	 */
 	public boolean reportDeadlinePassed(UUID orderId, String status, Instant passedAt, String detail) {
 		TimelineEntry entry = TimelineEntry.ofOrder(passedAt, DEADLINE_PASSED_IN + status, status, null, detail);
-		return insert(orderId, entry, "on conflict (order_id, step) where step like 'deadline passed in %' do nothing") == 1;
+		return insert(orderId, entry,
+				"on conflict (order_id, step) where step like 'deadline passed in %' do nothing") == 1;
 	}
 
-	/** The order's steps in the order they happened; entries of equal time in the order they were written. */
+	/**
+	 * The order's steps in the order they happened; entries of equal time in the order
+	 * they were written.
+	 */
 	public List<Recorded> of(UUID orderId) {
-		return jdbc.sql("""
-				select id, occurred_at, recorded_at, service, step, status_after, reason, detail, ignored_because, event_id
-				from order_timeline where order_id = :orderId
-				order by occurred_at, id
-				""").param("orderId", orderId).query(Timeline::recorded).list();
+		return jdbc
+			.sql("""
+					select id, occurred_at, recorded_at, service, step, status_after, reason, detail, ignored_because, event_id
+					from order_timeline where order_id = :orderId
+					order by occurred_at, id
+					""")
+			.param("orderId", orderId)
+			.query(Timeline::recorded)
+			.list();
 	}
 
 	private int insert(UUID orderId, TimelineEntry entry, String onConflict) {
@@ -102,4 +117,5 @@ public class Timeline {
 	private static @Nullable String limited(@Nullable String text) {
 		return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
 	}
+
 }

@@ -32,8 +32,9 @@ import com.example.food.order.OrderManagement;
 import com.example.food.order.OrderStatus;
 
 /**
- * The order API. Failures are problem details (RFC 9457) from the shared advice: the use cases
- * throw them as exceptions named after what happened ({@code StockInsufficient}, ...).
+ * The order API. Failures are problem details (RFC 9457) from the shared advice: the use
+ * cases throw them as exceptions named after what happened ({@code StockInsufficient},
+ * ...).
  */
 @Tag(name = "Orders", description = "Place an order, follow it through its saga, list and cancel orders")
 @RestController
@@ -63,24 +64,28 @@ class OrderController {
 							value = PlaceOrderExamples.NOT_ENOUGH_STOCK),
 					@ExampleObject(name = "unknown product", summary = "422 unknown-product",
 							value = PlaceOrderExamples.UNKNOWN_PRODUCT) })))
-	@ApiResponse(responseCode = "201", description = "Placed, its stock reserved: `AWAITING_PAYMENT`; `Location` "
-			+ "names the order")
-	@ApiResponse(responseCode = "200", description = "The same Idempotency-Key and body again: the order placed the "
-			+ "first time, as it stands now")
-	@ApiResponse(responseCode = "400", description = "`invalid-request` (`errors` names each invalid field), "
-			+ "`malformed-request`, or `invalid-idempotency-key`")
-	@ApiResponse(responseCode = "409", description = "`stock-insufficient`: `shortages` lists each short SKU with "
-			+ "`requested` and `available`; the order (`orderId`) is kept as `REJECTED`")
-	@ApiResponse(responseCode = "422", description = "`unknown-product` (`skus` names them; nothing is kept), or "
-			+ "`idempotency-key-reused` with another body")
+	@ApiResponse(responseCode = "201",
+			description = "Placed, its stock reserved: `AWAITING_PAYMENT`; `Location` " + "names the order")
+	@ApiResponse(responseCode = "200",
+			description = "The same Idempotency-Key and body again: the order placed the "
+					+ "first time, as it stands now")
+	@ApiResponse(responseCode = "400",
+			description = "`invalid-request` (`errors` names each invalid field), "
+					+ "`malformed-request`, or `invalid-idempotency-key`")
+	@ApiResponse(responseCode = "409",
+			description = "`stock-insufficient`: `shortages` lists each short SKU with "
+					+ "`requested` and `available`; the order (`orderId`) is kept as `REJECTED`")
+	@ApiResponse(responseCode = "422",
+			description = "`unknown-product` (`skus` names them; nothing is kept), or "
+					+ "`idempotency-key-reused` with another body")
 	@ApiResponse(responseCode = "503", description = "`inventory-unavailable`: inventory failed or did not answer in "
 			+ "time, or the circuit breaker is open; `Retry-After` says when to try again. The order (`orderId`) is "
 			+ "kept as `CANCELLED`")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
 			@Parameter(description = "Makes a retry safe: 1 to 255 characters, a new one for each new order",
-					example = "order-7f3a9c")
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+					example = "order-7f3a9c") @RequestHeader(name = "Idempotency-Key",
+							required = false) @Nullable String idempotencyKey,
 			UriComponentsBuilder uris) {
 		OrderManagement.Placed placed = orders.place(request.toCommand(), idempotencyKey);
 		URI location = uris.path("/orders/{id}").buildAndExpand(placed.order().id()).toUri();
@@ -89,8 +94,8 @@ class OrderController {
 				: ResponseEntity.ok().location(location).body(view);
 	}
 
-	@Operation(summary = "Get one order", description = "Its status, and `reason` and `reasonDetail` once it is "
-			+ "rejected or cancelled")
+	@Operation(summary = "Get one order",
+			description = "Its status, and `reason` and `reasonDetail` once it is " + "rejected or cancelled")
 	@ApiResponse(responseCode = "200", description = "The order")
 	@ApiResponse(responseCode = "404", description = "`order-not-found`")
 	@GetMapping("/{id}")
@@ -98,8 +103,8 @@ class OrderController {
 		return OrderView.of(orders.find(id));
 	}
 
-	@Operation(summary = "List orders, newest first", description = "Optionally only those in one status; `size` is "
-			+ "capped at " + MAX_PAGE_SIZE)
+	@Operation(summary = "List orders, newest first",
+			description = "Optionally only those in one status; `size` is " + "capped at " + MAX_PAGE_SIZE)
 	@GetMapping
 	OrderPage list(@RequestParam(required = false) @Nullable OrderStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) int size) {
@@ -110,8 +115,8 @@ class OrderController {
 			One entry per step, from every service: when it happened there (`occurredAt`) and when \
 			order-service heard of it (`recordedAt`), the status after it, the reason, and facts that \
 			came too late or too early (`ignored`, `ignoredBecause`).""")
-	@ApiResponse(responseCode = "200", description = "The steps, oldest first: by when they happened, then by when "
-			+ "they were written")
+	@ApiResponse(responseCode = "200",
+			description = "The steps, oldest first: by when they happened, then by when " + "they were written")
 	@ApiResponse(responseCode = "404", description = "`order-not-found`")
 	@GetMapping("/{id}/timeline")
 	List<TimelineView> timeline(@PathVariable UUID id) {
@@ -124,13 +129,16 @@ class OrderController {
 			(`CUSTOMER_REQUEST`): the hold on the payment is voided or the capture refunded, and the \
 			stock goes back. Refused (the meal is prepared), it returns to where the saga put it and \
 			its timeline says why. Read the outcome with GET /orders/{id}. Asking again changes nothing.""")
-	@ApiResponse(responseCode = "202", description = "The request is on its way to the kitchen: the order, "
-			+ "`CANCELLING` (or as it stands, if it was already cancelling or cancelled)")
+	@ApiResponse(responseCode = "202",
+			description = "The request is on its way to the kitchen: the order, "
+					+ "`CANCELLING` (or as it stands, if it was already cancelling or cancelled)")
 	@ApiResponse(responseCode = "404", description = "`order-not-found`")
-	@ApiResponse(responseCode = "409", description = "`order-not-cancellable`: its meal is known to be prepared, "
-			+ "or it was delivered or rejected (`orderStatus` says which)")
+	@ApiResponse(responseCode = "409",
+			description = "`order-not-cancellable`: its meal is known to be prepared, "
+					+ "or it was delivered or rejected (`orderStatus` says which)")
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<OrderView> cancel(@PathVariable UUID id) {
 		return ResponseEntity.accepted().body(OrderView.of(orders.requestCancellation(id)));
 	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.data.domain.Page;
 import com.example.food.order.Order;
 
 /**
- * One page of orders. Its own record rather than Spring Data's {@code Page}, whose JSON form is not
- * promised to stay the same between versions; the shape matches Spring's {@code PagedModel}.
+ * One page of orders. Its own record rather than Spring Data's {@code Page}, whose JSON
+ * form is not promised to stay the same between versions; the shape matches Spring's
+ * {@code PagedModel}.
  */
 record OrderPage(List<OrderView> content, Metadata page) {
 

@@ -13,20 +13,12 @@ import com.example.food.order.OrderLine;
 import com.example.food.order.OrderStatus;
 
 /**
- * An order as the API shows it. {@code reason} and {@code reasonDetail} say why an order was
- * rejected or cancelled; names, unit prices and the total are null when inventory never priced it.
- * The payment token is not shown back.
+ * An order as the API shows it. {@code reason} and {@code reasonDetail} say why an order
+ * was rejected or cancelled; names, unit prices and the total are null when inventory
+ * never priced it. The payment token is not shown back.
  */
-record OrderView(
-		UUID id,
-		String customerId,
-		OrderStatus status,
-		@Nullable String reason,
-		@Nullable String reasonDetail,
-		List<LineView> lines,
-		@Nullable BigDecimal total,
-		DeliveryAddress deliveryAddress,
-		Instant createdAt,
+record OrderView(UUID id, String customerId, OrderStatus status, @Nullable String reason, @Nullable String reasonDetail,
+		List<LineView> lines, @Nullable BigDecimal total, DeliveryAddress deliveryAddress, Instant createdAt,
 		Instant updatedAt) {
 
 	record LineView(String sku, @Nullable String name, int quantity, @Nullable BigDecimal unitPrice) {

@@ -1,8 +1,8 @@
 package com.example.food.order.web;
 
 /**
- * Request bodies of {@code POST /orders} that Swagger UI offers in its example list, one per outcome
- * the README walks through. The first is the request a learner types.
+ * Request bodies of {@code POST /orders} that Swagger UI offers in its example list, one
+ * per outcome the README walks through. The first is the request a learner types.
  */
 final class PlaceOrderExamples {
 
@@ -32,4 +32,5 @@ final class PlaceOrderExamples {
 
 	private PlaceOrderExamples() {
 	}
+
 }

@@ -27,16 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The synchronous step's failure modes, against a real HTTP stub of inventory: timeouts, retries
- * with growing pauses on transient failures only, and the circuit breaker. Settings are the
- * shortened ones of {@link OrderServiceIntegrationTestSupport}.
+ * The synchronous step's failure modes, against a real HTTP stub of inventory: timeouts,
+ * retries with growing pauses on transient failures only, and the circuit breaker.
+ * Settings are the shortened ones of {@link OrderServiceIntegrationTestSupport}.
  */
 class InventoryResilienceIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 	/**
-	 * A read timeout before the answer's headers, or in the middle of its body (the status and
-	 * headers came in time, the body did not): Feign reads a small body whole before decoding it,
-	 * so both strike in the call and are a RetryableException, retried and counted by the breaker.
+	 * A read timeout before the answer's headers, or in the middle of its body (the
+	 * status and headers came in time, the body did not): Feign reads a small body whole
+	 * before decoding it, so both strike in the call and are a RetryableException,
+	 * retried and counted by the breaker.
 	 */
 	static Stream<Arguments> slowAnswers() {
 		return Stream.of(Arguments.of("before the headers", InventoryStub.reservedAfter(READ_TIMEOUT_MS * 3)),
@@ -71,7 +72,8 @@ class InventoryResilienceIntegrationTests extends OrderServiceIntegrationTestSup
 		long firstPause = millisBetween(calls.get(0), calls.get(1));
 		long secondPause = millisBetween(calls.get(1), calls.get(2));
 		System.out.printf("[retry] pauses between attempts: %d ms, %d ms%n", firstPause, secondPause);
-		// 300 ms +-20 % jitter, then 600 ms +-20 %: whatever the jitter, the second pause is longer.
+		// 300 ms +-20 % jitter, then 600 ms +-20 %:
+		// whatever the jitter, the second pause is longer.
 		assertThat(firstPause).isGreaterThanOrEqualTo((long) (FIRST_RETRY_PAUSE_MS * 0.8));
 		assertThat(secondPause).isGreaterThan(firstPause);
 		assertThat(sameOrderIdIn(calls)).isEqualTo(orderId);
@@ -136,7 +138,8 @@ class InventoryResilienceIntegrationTests extends OrderServiceIntegrationTestSup
 		inventory.answers(503);
 		placeOrder(ORDER); // 3 failed calls: fewer than the breaker's minimum of 5
 		assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-		placeOrder(ORDER); // 2 more: 5 of 5 failed, the breaker opens and the third attempt is refused
+		// 2 more: 5 of 5 failed, the breaker opens and the third attempt is refused
+		placeOrder(ORDER);
 		assertThat(breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		int callsSoFar = inventory.reservationCalls();
 		assertThat(callsSoFar).isEqualTo(5);
@@ -179,7 +182,10 @@ class InventoryResilienceIntegrationTests extends OrderServiceIntegrationTestSup
 		return later.getLoggedDate().getTime() - earlier.getLoggedDate().getTime();
 	}
 
-	/** The one order id all these requests asked about: a retry is the same reservation, never a new one. */
+	/**
+	 * The one order id all these requests asked about: a retry is the same reservation,
+	 * never a new one.
+	 */
 	private static UUID sameOrderIdIn(List<LoggedRequest> requests) {
 		List<String> ids = requests.stream()
 			.map(request -> request.getBodyAsString().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1"))
@@ -188,4 +194,5 @@ class InventoryResilienceIntegrationTests extends OrderServiceIntegrationTestSup
 		assertThat(ids).hasSize(1);
 		return UUID.fromString(ids.getFirst());
 	}
+
 }

@@ -16,14 +16,17 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Facts that do not fit the order's state: each is handled or ignored on purpose, and the timeline
- * says which and why. None of them is thrown back (that would retry and dead-letter it).
+ * Facts that do not fit the order's state: each is handled or ignored on purpose, and the
+ * timeline says which and why. None of them is thrown back (that would retry and
+ * dead-letter it).
  *
- * <p>Facts are published one at a time, each once the order has taken the one before: a fact
- * handed back for a retry, or taken by the listener of another cached test context, may otherwise
- * overtake the next one. Where a test must know that a duplicate was processed and changed nothing,
- * it publishes a refund after it as a marker: once the marker is in the timeline, the duplicate
- * delivered before it to the same consumer has been processed.
+ * <p>
+ * Facts are published one at a time, each once the order has taken the one before: a fact
+ * handed back for a retry, or taken by the listener of another cached test context, may
+ * otherwise overtake the next one. Where a test must know that a duplicate was processed
+ * and changed nothing, it publishes a refund after it as a marker: once the marker is in
+ * the timeline, the duplicate delivered before it to the same consumer has been
+ * processed.
  */
 class LateEarlyAndDuplicateFactsIntegrationTests extends SagaIntegrationTestSupport {
 
@@ -74,8 +77,9 @@ class LateEarlyAndDuplicateFactsIntegrationTests extends SagaIntegrationTestSupp
 		assertThat(status(orderId)).isEqualTo("CANCELLED");
 		assertThat(field(timeline(orderId), "step")).containsExactly("placed", "cancellation requested by customer",
 				"ticket.cancelled", "payment.completed");
-		assertThat(outboxEvents(orderId)).extracting(EventEnvelope::type).containsExactly(RoutingKeys.ORDER_PLACED,
-				RoutingKeys.ORDER_CANCELLATION_REQUESTED, RoutingKeys.ORDER_CANCELLED);
+		assertThat(outboxEvents(orderId)).extracting(EventEnvelope::type)
+			.containsExactly(RoutingKeys.ORDER_PLACED, RoutingKeys.ORDER_CANCELLATION_REQUESTED,
+					RoutingKeys.ORDER_CANCELLED);
 	}
 
 	@Test
@@ -131,8 +135,10 @@ class LateEarlyAndDuplicateFactsIntegrationTests extends SagaIntegrationTestSupp
 
 		Awaitility.await().until(() -> processed(paid));
 		assertThat(jdbc.queryForObject("select count(*) from dead_letter where event_id = ?", Integer.class,
-				paid.eventId().toString())).isZero();
-		assertThat(jdbc.queryForObject("select count(*) from order_timeline where order_id = ?", Integer.class, unknown))
+				paid.eventId().toString()))
+			.isZero();
+		assertThat(
+				jdbc.queryForObject("select count(*) from order_timeline where order_id = ?", Integer.class, unknown))
 			.isZero();
 	}
 
@@ -141,4 +147,5 @@ class LateEarlyAndDuplicateFactsIntegrationTests extends SagaIntegrationTestSupp
 				event.eventId());
 		return !rows.isEmpty();
 	}
+
 }

@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The order's part of the saga: the happy path of facts, and each fact that ends an order. */
+/**
+ * The order's part of the saga: the happy path of facts, and each fact that ends an
+ * order.
+ */
 class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 
 	@Test
@@ -27,8 +30,8 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 		deliverThroughTheSaga(orderId);
 
 		List<JsonNode> steps = timeline(orderId);
-		assertThat(field(steps, "step")).containsExactly("placed", "payment.completed", "ticket.accepted", "meal.prepared",
-				"delivery.assigned", "delivery.completed");
+		assertThat(field(steps, "step")).containsExactly("placed", "payment.completed", "ticket.accepted",
+				"meal.prepared", "delivery.assigned", "delivery.completed");
 		assertThat(field(steps, "statusAfter")).containsExactly("AWAITING_PAYMENT", "PAID", "PREPARING",
 				"READY_FOR_DELIVERY", "OUT_FOR_DELIVERY", "DELIVERED");
 		assertThat(field(steps, "service")).containsExactly("order", "payment", "kitchen", "kitchen", "delivery",
@@ -86,7 +89,8 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 		EventEnvelope failed = publish(deliveryFailed(), orderId);
 
 		EventEnvelope cancelled = bus.awaitEnvelope(OrderCancelled.class, orderId);
-		assertCancelledBy(cancelled, failed, CancellationReason.NO_COURIER, "no courier available (after 3 attempt(s))");
+		assertCancelledBy(cancelled, failed, CancellationReason.NO_COURIER,
+				"no courier available (after 3 attempt(s))");
 		assertThat(awaitStep(orderId, failed).get("statusAfter").asString()).isEqualTo("CANCELLED");
 		assertThat(order(orderId).get("reason").asString()).isEqualTo("NO_COURIER");
 	}
@@ -105,7 +109,8 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 		EventEnvelope granted = publish(ticketCancelled(CancellationReason.CUSTOMER_REQUEST), orderId);
 
 		EventEnvelope cancelled = bus.awaitEnvelope(OrderCancelled.class, orderId);
-		assertCancelledBy(cancelled, granted, CancellationReason.CUSTOMER_REQUEST, "Cancelled at the customer's request");
+		assertCancelledBy(cancelled, granted, CancellationReason.CUSTOMER_REQUEST,
+				"Cancelled at the customer's request");
 		assertThat(status(orderId)).isEqualTo("CANCELLED");
 		assertThat(awaitStep(orderId, granted).get("detail").asString()).startsWith("granted by the kitchen");
 		assertThat(field(timeline(orderId), "step")).containsExactly("placed", "payment.completed", "ticket.accepted",
@@ -128,7 +133,8 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 		assertThat(step.get("statusAfter").asString()).isEqualTo("READY_FOR_DELIVERY");
 		assertThat(step.get("detail").asString()).contains("refused by the kitchen: the meal is prepared");
 		assertThat(order(orderId).get("reason").isNull()).isTrue();
-		assertThat(outboxEvents(orderId)).extracting(EventEnvelope::type).as("nothing to compensate")
+		assertThat(outboxEvents(orderId)).extracting(EventEnvelope::type)
+			.as("nothing to compensate")
 			.containsExactly(RoutingKeys.ORDER_PLACED, RoutingKeys.ORDER_CANCELLATION_REQUESTED);
 		publishAndAwait(deliveryAssigned(), orderId);
 		publishAndAwait(deliveryCompleted(), orderId);
@@ -163,7 +169,10 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 		assertThat(bus.events(OrderCancelled.class, orderId)).hasSize(1);
 	}
 
-	/** order.cancelled carries the reason, the fact's words and the lines, and names the fact that caused it. */
+	/**
+	 * order.cancelled carries the reason, the fact's words and the lines, and names the
+	 * fact that caused it.
+	 */
 	private static void assertCancelledBy(EventEnvelope cancelled, EventEnvelope cause, CancellationReason reason,
 			String detail) {
 		assertThat(cancelled.causationId()).isEqualTo(cause.eventId());
@@ -172,4 +181,5 @@ class OrderSagaIntegrationTests extends SagaIntegrationTestSupport {
 		assertThat(payload.detail()).isEqualTo(detail);
 		assertThat(payload.lines()).isEqualTo(LINES);
 	}
+
 }

@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An order that sits in one state past its deadline is reported once: a timeline entry and the
- * counter. Instead of waiting out a shortened deadline, the test moves the order's last change back
- * past the configured one (the database stands in for time passing); the check itself runs every
+ * An order that sits in one state past its deadline is reported once: a timeline entry
+ * and the counter. Instead of waiting out a shortened deadline, the test moves the
+ * order's last change back past the configured one (the database stands in for time
+ * passing); the check itself runs every
  * {@value OrderServiceIntegrationTestSupport#DEADLINE_CHECK_INTERVAL_MS} ms here.
  */
 class SagaDeadlinesIntegrationTests extends SagaIntegrationTestSupport {
@@ -50,12 +51,13 @@ class SagaDeadlinesIntegrationTests extends SagaIntegrationTestSupport {
 			.until(() -> deadlineSteps(orderId).size() == 1);
 		JsonNode step = deadlineSteps(orderId).getFirst();
 		assertThat(step.get("service").asString()).isEqualTo("order");
-		assertThat(step.get("detail").asString()).contains("longer than its deadline of PT2M").contains("cancellation requested");
+		assertThat(step.get("detail").asString()).contains("longer than its deadline of PT2M")
+			.contains("cancellation requested");
 		assertThat(exceeded("AWAITING_PAYMENT")).isEqualTo(before + 1);
 		assertThat(order(orderId).get("reason").asString()).isEqualTo("DEADLINE_EXCEEDED");
 		List<String> cancellations = jdbc.queryForList(
-				"select payload from outbox_message where order_id = ? and routing_key = 'order.cancelled'", String.class,
-				orderId);
+				"select payload from outbox_message where order_id = ? and routing_key = 'order.cancelled'",
+				String.class, orderId);
 		assertThat(cancellations).hasSize(1);
 		assertThat(((OrderCancelled) EventJson.read(cancellations.getFirst()).payload()).reason())
 			.isEqualTo(CancellationReason.DEADLINE_EXCEEDED);
@@ -91,11 +93,14 @@ class SagaDeadlinesIntegrationTests extends SagaIntegrationTestSupport {
 	}
 
 	private List<JsonNode> deadlineSteps(UUID orderId) {
-		return timeline(orderId).stream().filter(step -> step.get("step").asString().startsWith("deadline passed in")).toList();
+		return timeline(orderId).stream()
+			.filter(step -> step.get("step").asString().startsWith("deadline passed in"))
+			.toList();
 	}
 
 	private double exceeded(String state) {
 		Counter counter = meters.find("food.saga.deadline.exceeded").tag("state", state).counter();
 		return counter == null ? 0 : counter.count();
 	}
+
 }

@@ -35,13 +35,14 @@ import com.example.food.order.OrderServiceIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The saga's tests drive order-service through its real inputs: orders placed over HTTP (inventory
- * stubbed) and the other services' facts published on the real RabbitMQ by an {@link EventProbe},
- * which also records what order-service publishes.
+ * The saga's tests drive order-service through its real inputs: orders placed over HTTP
+ * (inventory stubbed) and the other services' facts published on the real RabbitMQ by an
+ * {@link EventProbe}, which also records what order-service publishes.
  */
 abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSupport {
 
-	static final List<OrderLine> LINES = List.of(new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50")));
+	static final List<OrderLine> LINES = List
+		.of(new OrderLine("PIZZA-MARGHERITA", "Pizza Margherita", 2, new BigDecimal("9.50")));
 
 	static final DeliveryAddress ADDRESS = new DeliveryAddress("1 Main St", "Springfield", "12345");
 
@@ -68,7 +69,9 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 		return orderId(placeOrder(ORDER));
 	}
 
-	/** Publishes a fact about the order as its producer would, and returns its envelope. */
+	/**
+	 * Publishes a fact about the order as its producer would, and returns its envelope.
+	 */
 	EventEnvelope publish(FoodEvent fact, UUID orderId) {
 		EventEnvelope envelope = EventEnvelope.of(fact, orderId);
 		bus.publish(envelope);
@@ -76,9 +79,10 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 	}
 
 	/**
-	 * Publishes a fact and waits until the order has taken it (its step is in the timeline): facts
-	 * published back to back may be handled out of order (a retried one goes back to the queue,
-	 * and other cached test contexts compete for the test's order queue).
+	 * Publishes a fact and waits until the order has taken it (its step is in the
+	 * timeline): facts published back to back may be handled out of order (a retried one
+	 * goes back to the queue, and other cached test contexts compete for the test's order
+	 * queue).
 	 */
 	EventEnvelope publishAndAwait(FoodEvent fact, UUID orderId) {
 		EventEnvelope envelope = publish(fact, orderId);
@@ -98,7 +102,10 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 		Awaitility.await().atMost(PATIENCE).until(() -> status(orderId).equals(status));
 	}
 
-	/** Publishes the facts of a saga that goes well, one at a time, each once the order has taken the one before. */
+	/**
+	 * Publishes the facts of a saga that goes well, one at a time, each once the order
+	 * has taken the one before.
+	 */
 	void deliverThroughTheSaga(UUID orderId) {
 		publishAndAwait(paymentCompleted(), orderId);
 		publishAndAwait(ticketAccepted(), orderId);
@@ -114,7 +121,10 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 		return StreamSupport.stream(body.spliterator(), false).toList();
 	}
 
-	/** Waits until the timeline shows the step of this event (handled or ignored), and returns it. */
+	/**
+	 * Waits until the timeline shows the step of this event (handled or ignored), and
+	 * returns it.
+	 */
 	JsonNode awaitStep(UUID orderId, EventEnvelope event) {
 		Awaitility.await().atMost(PATIENCE).until(() -> stepOf(orderId, event) != null);
 		return stepOf(orderId, event);
@@ -168,17 +178,22 @@ abstract class SagaIntegrationTestSupport extends OrderServiceIntegrationTestSup
 	}
 
 	static TicketCancelled ticketCancelled(CancellationReason reason) {
-		return new TicketCancelled(UUID.randomUUID(), reason, "the ticket was accepted, the meal not yet prepared: dropped");
+		return new TicketCancelled(UUID.randomUUID(), reason,
+				"the ticket was accepted, the meal not yet prepared: dropped");
 	}
 
 	static TicketCancellationRefused cancellationRefused(CancellationReason reason) {
 		return new TicketCancellationRefused(UUID.randomUUID(), reason, "the meal is prepared");
 	}
 
-	/** POST /orders/{id}/cancel, which must be accepted (202): the order waits for the kitchen's answer. */
+	/**
+	 * POST /orders/{id}/cancel, which must be accepted (202): the order waits for the
+	 * kitchen's answer.
+	 */
 	JsonNode requestCancellation(UUID orderId) {
 		var response = http().postJson("/orders/" + orderId + "/cancel", "");
 		org.assertj.core.api.Assertions.assertThat(response.status()).as(response.body()).isEqualTo(202);
 		return response.json();
 	}
+
 }

@@ -29,12 +29,14 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The saga's metrics (SagaMetrics): an outcome is counted once when an order reaches a final
- * state, however often its fact arrives, and each transition records the time since placement.
+ * The saga's metrics (SagaMetrics): an outcome is counted once when an order reaches a
+ * final state, however often its fact arrives, and each transition records the time since
+ * placement.
  *
- * <p>The meters are summed over every registry of this JVM: another cached test context of this
- * module also consumes the test's order queue (competing consumers), and the context that handles
- * a fact is the one that counts it.
+ * <p>
+ * The meters are summed over every registry of this JVM: another cached test context of
+ * this module also consumes the test's order queue (competing consumers), and the context
+ * that handles a fact is the one that counts it.
  */
 class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 
@@ -56,17 +58,20 @@ class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 
 		EventEnvelope failed = publish(paymentFailed(), orderId);
 		bus.publish(failed); // the same event again: the idempotent consumer drops it
-		publish(paymentFailed(), orderId); // the same fact under a new id: the saga ignores it
-		awaitStep(orderId, publish(paymentRefunded(), orderId)); // one queue: everything before it is handled
+		// the same fact under a new id: the saga ignores it
+		publish(paymentFailed(), orderId);
+		// one queue: everything before it is handled
+		awaitStep(orderId, publish(paymentRefunded(), orderId));
 
-		// Counted just after the commit, on the consumer's thread: a moment after the order shows it.
-		await().untilAsserted(() -> assertThat(outcomes("CANCELLED", "PAYMENT_DECLINED")).isEqualTo(cancelledBefore + 1));
+		// Counted just after the commit, on the consumer's
+		// thread: a moment after the order shows it.
+		await()
+			.untilAsserted(() -> assertThat(outcomes("CANCELLED", "PAYMENT_DECLINED")).isEqualTo(cancelledBefore + 1));
 		assertThat(timesTo("CANCELLED")).isEqualTo(timesBefore + 1);
 		JsonNode order = order(orderId);
 		Duration sincePlaced = Duration.between(Instant.parse(order.get("createdAt").asString()),
 				Instant.parse(order.get("updatedAt").asString()));
-		assertThat(secondsTo("CANCELLED") - secondsBefore)
-			.isCloseTo(sincePlaced.toNanos() / 1e9, within(1e-6));
+		assertThat(secondsTo("CANCELLED") - secondsBefore).isCloseTo(sincePlaced.toNanos() / 1e9, within(1e-6));
 	}
 
 	@Test
@@ -92,7 +97,8 @@ class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 
 		assertThat(placeOrder(ORDER).status()).isEqualTo(409);
 
-		// Counted after the commit, before the answer: the request's thread commits and counts.
+		// Counted after the commit, before the answer:
+		// the request's thread commits and counts.
 		assertThat(outcomes("REJECTED", "STOCK_INSUFFICIENT")).isEqualTo(before + 1);
 	}
 
@@ -115,8 +121,8 @@ class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 
 	@Test
 	void startsEveryOutcomeAtZeroSoThatTheFirstOneShowsAsAnIncrease() {
-		assertThat(meters.find("food.saga.outcome").counters()).extracting(counter -> counter.getId().getTag("state") + "/"
-				+ counter.getId().getTag("reason"))
+		assertThat(meters.find("food.saga.outcome").counters())
+			.extracting(counter -> counter.getId().getTag("state") + "/" + counter.getId().getTag("reason"))
 			.contains("DELIVERED/none", "REJECTED/STOCK_INSUFFICIENT", "CANCELLED/PAYMENT_DECLINED",
 					"CANCELLED/KITCHEN_REJECTED", "CANCELLED/NO_COURIER", "CANCELLED/CUSTOMER_REQUEST",
 					"CANCELLED/INVENTORY_UNAVAILABLE", "CANCELLED/DEADLINE_EXCEEDED");
@@ -150,4 +156,5 @@ class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 	private static Collection<Search> everyRegistry(Function<MeterRegistry, Search> search) {
 		return Metrics.globalRegistry.getRegistries().stream().map(search).toList();
 	}
+
 }

@@ -44,4 +44,5 @@ class SagaPropertiesTests {
 	private static SagaProperties bind(Map<String, String> values) {
 		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("food.saga", SagaProperties.class);
 	}
+
 }

@@ -23,7 +23,8 @@ class TimelineEntryTests {
 
 	@Test
 	void keepsTheFactsTimeAndIdAndSaysWhyItWasIgnored() {
-		EventEnvelope fact = EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), BigDecimal.TEN), UUID.randomUUID());
+		EventEnvelope fact = EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), BigDecimal.TEN),
+				UUID.randomUUID());
 
 		TimelineEntry entry = TimelineEntry.ofFact(fact, "PAID", null, "refunded 10").ignoredBecause("duplicate");
 
@@ -34,4 +35,5 @@ class TimelineEntryTests {
 		assertThat(entry.ignored()).isTrue();
 		assertThat(entry.ignoredBecause()).isEqualTo("duplicate");
 	}
+
 }

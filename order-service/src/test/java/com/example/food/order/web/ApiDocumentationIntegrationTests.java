@@ -14,9 +14,9 @@ import com.example.food.order.OrderServiceIntegrationTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI document and Swagger UI, as a learner meets them: without a login, describing the
- * operations, the request a learner types, the problem details and the admin login
- * (see OpenApiConfiguration and docs/api-and-walkthrough.md).
+ * The OpenAPI document and Swagger UI, as a learner meets them: without a login,
+ * describing the operations, the request a learner types, the problem details and the
+ * admin login (see OpenApiConfiguration and docs/api-and-walkthrough.md).
  */
 class ApiDocumentationIntegrationTests extends OrderServiceIntegrationTestSupport {
 
@@ -29,7 +29,8 @@ class ApiDocumentationIntegrationTests extends OrderServiceIntegrationTestSuppor
 		JsonNode api = response.json();
 		assertThat(api.get("openapi").asString()).startsWith("3.");
 		assertThat(api.get("info").get("title").asString()).isEqualTo("order-service");
-		// Relative, so that Swagger UI calls the address it was loaded from, also under docker compose.
+		// Relative, so that Swagger UI calls the address
+		// it was loaded from, also under docker compose.
 		assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("/");
 	}
 
@@ -47,14 +48,20 @@ class ApiDocumentationIntegrationTests extends OrderServiceIntegrationTestSuppor
 	@Test
 	void describesTheRequestALearnerTypes() {
 		JsonNode api = apiDocs();
-		JsonNode body = api.get("paths").get("/orders").get("post").get("requestBody").get("content").get("application/json");
+		JsonNode body = api.get("paths")
+			.get("/orders")
+			.get("post")
+			.get("requestBody")
+			.get("content")
+			.get("application/json");
 
 		JsonNode schema = resolve(api, body.get("schema"));
 		assertThat(strings(schema.get("required"))).containsExactlyInAnyOrder("customerId", "lines", "deliveryAddress",
 				"paymentToken");
 		assertThat(strings(resolve(api, schema.get("properties").get("lines").get("items")).get("required")))
 			.containsExactlyInAnyOrder("sku", "quantity");
-		assertThat(body.get("examples").get("approved").get("value")).isEqualTo(JsonMapper.builder().build().readTree(ORDER));
+		assertThat(body.get("examples").get("approved").get("value"))
+			.isEqualTo(JsonMapper.builder().build().readTree(ORDER));
 		assertThat(api.get("paths").get("/orders").get("post").get("parameters").get(0).get("name").asString())
 			.isEqualTo("Idempotency-Key");
 	}
@@ -71,8 +78,13 @@ class ApiDocumentationIntegrationTests extends OrderServiceIntegrationTestSuppor
 			assertThat(resolve(api, problem.get("schema")).get("properties").has("type")).isTrue();
 		}
 		assertThat(responses.get("409").get("description").asString()).contains("stock-insufficient");
-		assertThat(api.get("paths").get("/orders/{id}").get("get").get("responses").get("404").get("description").asString())
-			.contains("order-not-found");
+		assertThat(api.get("paths")
+			.get("/orders/{id}")
+			.get("get")
+			.get("responses")
+			.get("404")
+			.get("description")
+			.asString()).contains("order-not-found");
 	}
 
 	@Test
@@ -129,4 +141,5 @@ class ApiDocumentationIntegrationTests extends OrderServiceIntegrationTestSuppor
 		values.forEach(value -> strings.add(value instanceof JsonNode node ? node.asString() : String.valueOf(value)));
 		return strings;
 	}
+
 }

@@ -14,8 +14,9 @@ import static com.example.food.infrastructure.testsupport.Problems.assertProblem
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * POST /orders/{id}/cancel: a request the kitchen answers. It is accepted (202) while the meal is not
- * known to be prepared, and refused at once (409) when the order's own state forbids it.
+ * POST /orders/{id}/cancel: a request the kitchen answers. It is accepted (202) while the
+ * meal is not known to be prepared, and refused at once (409) when the order's own state
+ * forbids it.
  */
 class CancelOrderIntegrationTests extends OrderServiceIntegrationTestSupport {
 
@@ -93,9 +94,10 @@ class CancelOrderIntegrationTests extends OrderServiceIntegrationTestSupport {
 		return http().postJson("/orders/" + orderId + "/cancel", "");
 	}
 
-	// Here the database stands in for the saga's facts that would move the order on (the saga tests
-	// publish the real ones).
+	// Here the database stands in for the saga's facts that would
+	// move the order on (the saga tests publish the real ones).
 	private void setStatus(UUID orderId, String status) {
 		jdbc.update("update customer_order set status = ? where id = ?", status, orderId);
 	}
+
 }

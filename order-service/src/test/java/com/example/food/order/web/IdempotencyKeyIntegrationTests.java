@@ -35,8 +35,8 @@ class IdempotencyKeyIntegrationTests extends OrderServiceIntegrationTestSupport 
 		assertThat(second.header("Location")).isEqualTo(first.header("Location"));
 		assertThat(orderRows()).isEqualTo(1);
 		assertThat(outboxRows()).isEqualTo(1);
-		assertThat(inventory.reservationRequests()).allSatisfy(
-				request -> assertThat(request.getBodyAsString()).contains(orderId(first).toString()));
+		assertThat(inventory.reservationRequests())
+			.allSatisfy(request -> assertThat(request.getBodyAsString()).contains(orderId(first).toString()));
 	}
 
 	@Test
@@ -53,7 +53,8 @@ class IdempotencyKeyIntegrationTests extends OrderServiceIntegrationTestSupport 
 		assertThat(orderRows()).isEqualTo(1);
 		assertThat(outboxRows()).isEqualTo(1);
 		assertThat(inventory.reservationRequests()).as("both may ask, but about the same order")
-			.allSatisfy(request -> assertThat(request.getBodyAsString()).contains(orderId(responses.get(0)).toString()));
+			.allSatisfy(
+					request -> assertThat(request.getBodyAsString()).contains(orderId(responses.get(0)).toString()));
 	}
 
 	@Test
@@ -112,4 +113,5 @@ class IdempotencyKeyIntegrationTests extends OrderServiceIntegrationTestSupport 
 		assertThat(again.status()).isEqualTo(201);
 		assertThat(orderId(again)).isNotEqualTo(first);
 	}
+
 }

@@ -113,4 +113,5 @@ class OrderQueriesIntegrationTests extends OrderServiceIntegrationTestSupport {
 		response.json().get("content").forEach(order -> ids.add(UUID.fromString(order.get("id").asString())));
 		return ids;
 	}
+
 }

@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /orders/{id}/timeline: the order's own steps (the saga's facts are in the saga tests). */
+/**
+ * GET /orders/{id}/timeline: the order's own steps (the saga's facts are in the saga
+ * tests).
+ */
 class OrderTimelineIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 	@Test
@@ -71,4 +74,5 @@ class OrderTimelineIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return StreamSupport.stream(response.json().spliterator(), false).toList();
 	}
+
 }

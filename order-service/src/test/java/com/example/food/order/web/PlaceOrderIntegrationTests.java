@@ -37,7 +37,8 @@ class PlaceOrderIntegrationTests extends OrderServiceIntegrationTestSupport {
 		Map<String, Object> row = jdbc.queryForMap("select status, total from customer_order where id = ?", orderId);
 		assertThat(row.get("status")).isEqualTo("AWAITING_PAYMENT");
 		assertThat((BigDecimal) row.get("total")).isEqualByComparingTo("19.00");
-		assertThat(jdbc.queryForList("select sku, name, quantity, unit_price from order_line where order_id = ?", orderId))
+		assertThat(
+				jdbc.queryForList("select sku, name, quantity, unit_price from order_line where order_id = ?", orderId))
 			.singleElement()
 			.satisfies(line -> {
 				assertThat(line.get("sku")).isEqualTo("PIZZA-MARGHERITA");
@@ -104,4 +105,5 @@ class PlaceOrderIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(inventory.reservationRequests().getFirst().getBodyAsString()).contains("\"quantity\":2")
 			.doesNotContain("\"quantity\":1");
 	}
+
 }

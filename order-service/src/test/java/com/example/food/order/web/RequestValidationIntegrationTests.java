@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Every bad request is refused before anything happens: no order, no event, no call to inventory.
+ * Every bad request is refused before anything happens: no order, no event, no call to
+ * inventory.
  */
 class RequestValidationIntegrationTests extends OrderServiceIntegrationTestSupport {
 
@@ -55,8 +56,8 @@ class RequestValidationIntegrationTests extends OrderServiceIntegrationTestSuppo
 						new String[] { "deliveryAddress.street", "deliveryAddress.city", "deliveryAddress.postcode" }),
 				arguments("no payment token", ORDER.replace(",\n \"paymentToken\": \"tok_visa\"", ""),
 						new String[] { "paymentToken" }),
-				arguments("everything wrong at once", "{\"lines\": [{\"sku\": \"\", \"quantity\": 99}]}",
-						new String[] { "customerId", "lines[0].sku", "lines[0].quantity", "deliveryAddress", "paymentToken" }));
+				arguments("everything wrong at once", "{\"lines\": [{\"sku\": \"\", \"quantity\": 99}]}", new String[] {
+						"customerId", "lines[0].sku", "lines[0].quantity", "deliveryAddress", "paymentToken" }));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -116,4 +117,5 @@ class RequestValidationIntegrationTests extends OrderServiceIntegrationTestSuppo
 
 		assertProblem(response, 400, "invalid-idempotency-key");
 	}
+
 }

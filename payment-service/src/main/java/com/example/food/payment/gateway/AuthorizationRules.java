@@ -3,19 +3,23 @@ package com.example.food.payment.gateway;
 import java.math.BigDecimal;
 
 /**
- * The simulated gateway's answer to an authorisation: deterministic, so that every outcome of the
- * payment step can be chosen from the order a learner types. The rules, checked in this order:
+ * The simulated gateway's answer to an authorisation: deterministic, so that every
+ * outcome of the payment step can be chosen from the order a learner types. The rules,
+ * checked in this order:
  *
  * <ol>
- * <li>an amount above {@code food.payment.gateway.credit-limit} (default 200.00) is declined
- * "over the credit limit", whatever the token;</li>
+ * <li>an amount above {@code food.payment.gateway.credit-limit} (default 200.00) is
+ * declined "over the credit limit", whatever the token;</li>
  * <li>{@code tok_declined} is declined "card declined";</li>
  * <li>{@code tok_insufficient_funds} is declined "insufficient funds";</li>
- * <li>{@code tok_visa}, and any other token beginning with {@code tok_}, is approved;</li>
- * <li>a token that does not begin with {@code tok_} is declined "invalid payment token".</li>
+ * <li>{@code tok_visa}, and any other token beginning with {@code tok_}, is
+ * approved;</li>
+ * <li>a token that does not begin with {@code tok_} is declined "invalid payment
+ * token".</li>
  * </ol>
  *
- * Capture, void and refund are always approved: they concern a hold this gateway approved.
+ * Capture, void and refund are always approved: they concern a hold this gateway
+ * approved.
  */
 class AuthorizationRules {
 
@@ -42,4 +46,5 @@ class AuthorizationRules {
 			default -> new GatewayDecision.Declined("invalid payment token");
 		};
 	}
+
 }

@@ -9,9 +9,11 @@ public sealed interface GatewayDecision {
 
 	/**
 	 * The card was refused.
+	 *
 	 * @param reason said to the customer, e.g. "card declined"
 	 */
 	record Declined(String reason) implements GatewayDecision {
 
 	}
+
 }

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A switch for teaching and tests: makes the simulated gateway slow, or lose its answers (set
- * through {@code /admin/gateway/faults}). Kept in this process's memory: reset by a restart, one
- * per replica.
+ * A switch for teaching and tests: makes the simulated gateway slow, or lose its answers
+ * (set through {@code /admin/gateway/faults}). Kept in this process's memory: reset by a
+ * restart, one per replica.
  */
 @Component
 class GatewayFaultSwitch {
@@ -26,7 +26,8 @@ class GatewayFaultSwitch {
 
 	GatewayFaults set(GatewayFaults next) {
 		faults.set(next);
-		log.info("Gateway faults set: delay {}, the next {} call(s) fail after recording", next.delay(), next.failNext());
+		log.info("Gateway faults set: delay {}, the next {} call(s) fail after recording", next.delay(),
+				next.failNext());
 		return next;
 	}
 
@@ -44,8 +45,12 @@ class GatewayFaultSwitch {
 		}
 	}
 
-	/** Whether this call loses its answer; getAndUpdate, so that of two calls exactly one uses up the last failure. */
+	/**
+	 * Whether this call loses its answer; getAndUpdate, so that of two calls exactly one
+	 * uses up the last failure.
+	 */
 	boolean failThisCall() {
 		return faults.getAndUpdate(GatewayFaults::oneFailureUsed).failNext() > 0;
 	}
+
 }

@@ -17,10 +17,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The gateway's own record of what it did ({@code gateway_ledger}), one row per idempotency key.
- * It is in payment's database only because the gateway is simulated; it stands for the books of
- * another system, so it is written in transactions of its own (REQUIRES_NEW), never in payment's:
- * what the gateway did stays done even if payment's transaction rolls back, and survives a SIGKILL.
+ * The gateway's own record of what it did ({@code gateway_ledger}), one row per
+ * idempotency key. It is in payment's database only because the gateway is simulated; it
+ * stands for the books of another system, so it is written in transactions of its own
+ * (REQUIRES_NEW), never in payment's: what the gateway did stays done even if payment's
+ * transaction rolls back, and survives a SIGKILL.
  */
 @Component
 class GatewayLedger {
@@ -43,17 +44,18 @@ class GatewayLedger {
 	}
 
 	/**
-	 * Records what the gateway did, unless the key is already recorded, and returns what is recorded:
-	 * of two calls with the same key at the same moment, the first to commit wins and both answer with
-	 * its outcome.
+	 * Records what the gateway did, unless the key is already recorded, and returns what
+	 * is recorded: of two calls with the same key at the same moment, the first to commit
+	 * wins and both answer with its outcome.
 	 */
 	LedgerEntry record(GatewayRequest request, GatewayDecision decision) {
 		return ownTransaction.execute(status -> {
-			jdbc.sql("""
-					insert into gateway_ledger (idempotency_key, order_id, operation, amount, outcome, decline_reason, recorded_at)
-					values (:key, :orderId, :operation, :amount, :outcome, :declineReason, :recordedAt)
-					on conflict (idempotency_key) do nothing
-					""")
+			jdbc.sql(
+					"""
+							insert into gateway_ledger (idempotency_key, order_id, operation, amount, outcome, decline_reason, recorded_at)
+							values (:key, :orderId, :operation, :amount, :outcome, :declineReason, :recordedAt)
+							on conflict (idempotency_key) do nothing
+							""")
 				.param("key", request.idempotencyKey())
 				.param("orderId", request.orderId())
 				.param("operation", request.operation().name())
@@ -86,4 +88,5 @@ class GatewayLedger {
 				LedgerEntry.Outcome.valueOf(row.getString("outcome")), row.getString("decline_reason"),
 				row.getTimestamp("recorded_at").toInstant());
 	}
+
 }

@@ -19,11 +19,13 @@ public enum GatewayOperation {
 	REFUND;
 
 	/**
-	 * The idempotency key of this operation on the order's payment, e.g. {@code "<order id>:capture"}.
-	 * Each operation happens at most once per order, so the key names it for good: a call repeated
-	 * with it (after a timeout, a crash, by a second worker) gets the first call's answer.
+	 * The idempotency key of this operation on the order's payment, e.g.
+	 * {@code "<order id>:capture"}. Each operation happens at most once per order, so the
+	 * key names it for good: a call repeated with it (after a timeout, a crash, by a
+	 * second worker) gets the first call's answer.
 	 */
 	public String keyFor(UUID orderId) {
 		return orderId + ":" + name().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -15,14 +15,16 @@ import org.springframework.stereotype.Component;
 import com.example.food.infrastructure.observability.OrderLogContext;
 
 /**
- * A simulated card gateway that behaves like a remote one where it matters: it answers on its own
- * threads (a caller that stops waiting does not stop it), it can be slow or lose its answers
- * ({@link GatewayFaultSwitch}), and it is idempotent: every call carries an idempotency key, and a
- * key already in its {@link GatewayLedger ledger} gets the recorded outcome and changes nothing.
- * That is what makes a retry after a timeout or a crash safe: it never takes the money twice.
+ * A simulated card gateway that behaves like a remote one where it matters: it answers on
+ * its own threads (a caller that stops waiting does not stop it), it can be slow or lose
+ * its answers ({@link GatewayFaultSwitch}), and it is idempotent: every call carries an
+ * idempotency key, and a key already in its {@link GatewayLedger ledger} gets the
+ * recorded outcome and changes nothing. That is what makes a retry after a timeout or a
+ * crash safe: it never takes the money twice.
  *
- * <p>Deterministic: authorisations follow {@link AuthorizationRules}; capture, void and refund are
- * approved.
+ * <p>
+ * Deterministic: authorisations follow {@link AuthorizationRules}; capture, void and
+ * refund are approved.
  */
 @Component
 public class PaymentGateway implements DisposableBean {
@@ -35,7 +37,8 @@ public class PaymentGateway implements DisposableBean {
 
 	private final AuthorizationRules rules;
 
-	// The other system's threads: virtual, so that a slow gateway (the delay switch) costs nothing.
+	// The other system's threads: virtual, so that a
+	// slow gateway (the delay switch) costs nothing.
 	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
 	PaymentGateway(GatewayLedger ledger, GatewayFaultSwitch faults, GatewayProperties properties) {
@@ -45,8 +48,8 @@ public class PaymentGateway implements DisposableBean {
 	}
 
 	/**
-	 * Sends the request. The answer comes later, or never (the caller decides how long to wait);
-	 * either way the gateway may have done the operation.
+	 * Sends the request. The answer comes later, or never (the caller decides how long to
+	 * wait); either way the gateway may have done the operation.
 	 */
 	public CompletableFuture<GatewayDecision> submit(GatewayRequest request) {
 		CompletableFuture<GatewayDecision> answer = new CompletableFuture<>();
@@ -65,8 +68,9 @@ public class PaymentGateway implements DisposableBean {
 		faults.delay();
 		String key = request.idempotencyKey();
 		Optional<LedgerEntry> known = ledger.find(key);
-		known.ifPresent(entry -> log.info("Order {}: gateway: {} is already in the ledger ({}); answering that, doing "
-				+ "nothing again", request.orderId(), key, entry.outcome()));
+		known.ifPresent(entry -> log.info(
+				"Order {}: gateway: {} is already in the ledger ({}); answering that, doing " + "nothing again",
+				request.orderId(), key, entry.outcome()));
 		LedgerEntry entry = known.orElseGet(() -> ledger.record(request, decide(request)));
 		if (faults.failThisCall()) {
 			log.info("Order {}: gateway: {} is recorded ({}), and its answer is lost on purpose (fault switch)",
@@ -78,8 +82,8 @@ public class PaymentGateway implements DisposableBean {
 
 	private GatewayDecision decide(GatewayRequest request) {
 		return switch (request.operation()) {
-			case AUTHORIZE -> rules.authorize(Objects.requireNonNull(request.paymentToken(), "paymentToken"),
-					request.amount());
+			case AUTHORIZE ->
+				rules.authorize(Objects.requireNonNull(request.paymentToken(), "paymentToken"), request.amount());
 			case CAPTURE, VOID, REFUND -> new GatewayDecision.Approved();
 		};
 	}
@@ -88,4 +92,5 @@ public class PaymentGateway implements DisposableBean {
 	public void destroy() {
 		threads.shutdownNow();
 	}
+
 }

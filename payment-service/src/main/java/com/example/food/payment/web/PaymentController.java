@@ -16,11 +16,12 @@ import com.example.food.payment.PaymentManagement;
 
 /**
  * Read-only: payments are made by events, never by a request. A 404 problem
- * ({@code payment-not-found}) right after an order is placed only means payment has not handled
- * its order.placed yet.
+ * ({@code payment-not-found}) right after an order is placed only means payment has not
+ * handled its order.placed yet.
  */
-@Tag(name = "Payments", description = "Read-only: payments are made by events (order.placed, ticket.accepted, "
-		+ "order.cancelled), never by a request")
+@Tag(name = "Payments",
+		description = "Read-only: payments are made by events (order.placed, ticket.accepted, "
+				+ "order.cancelled), never by a request")
 @RestController
 @RequestMapping("/payments")
 class PaymentController {
@@ -36,19 +37,21 @@ class PaymentController {
 			+ "`VOIDED` (the hold released), `REFUNDED` (given back) or `CANCELLED_BEFORE_PAYMENT`; `held`, `captured` "
 			+ "and `refunded` say where the money is, `pendingOperation` what the gateway has not answered yet")
 	@ApiResponse(responseCode = "200", description = "The payment")
-	@ApiResponse(responseCode = "404", description = "`payment-not-found`: payment has not heard of the order, or "
-			+ "not yet")
+	@ApiResponse(responseCode = "404",
+			description = "`payment-not-found`: payment has not heard of the order, or " + "not yet")
 	@GetMapping(params = "orderId")
 	PaymentView findByOrder(@RequestParam UUID orderId) {
 		return PaymentView.of(payments.findByOrder(orderId));
 	}
 
-	@Operation(summary = "One payment", description = "By the payment id that payment.completed, payment.captured, "
-			+ "payment.voided and payment.refunded carry")
+	@Operation(summary = "One payment",
+			description = "By the payment id that payment.completed, payment.captured, "
+					+ "payment.voided and payment.refunded carry")
 	@ApiResponse(responseCode = "200", description = "The payment")
 	@ApiResponse(responseCode = "404", description = "`payment-not-found`")
 	@GetMapping("/{id}")
 	PaymentView find(@PathVariable UUID id) {
 		return PaymentView.of(payments.find(id));
 	}
+
 }

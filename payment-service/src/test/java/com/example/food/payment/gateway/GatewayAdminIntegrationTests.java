@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /admin/gateway: the ledger and the faults, behind the admin login, with problem details for bad input. */
+/**
+ * /admin/gateway: the ledger and the faults, behind the admin login, with problem details
+ * for bad input.
+ */
 class GatewayAdminIntegrationTests extends PaymentIntegrationTestSupport {
 
 	@Test
@@ -89,4 +92,5 @@ class GatewayAdminIntegrationTests extends PaymentIntegrationTestSupport {
 				recorded -> assertThat(recorded.get("idempotencyKey").asString()).isEqualTo(orderId + ":authorize"));
 		assertThat(http().asAdmin().get("/admin/gateway/ledger?orderId=" + UUID.randomUUID()).json()).isEmpty();
 	}
+
 }

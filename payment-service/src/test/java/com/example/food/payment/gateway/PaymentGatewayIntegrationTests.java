@@ -17,7 +17,10 @@ import com.example.food.payment.PaymentIntegrationTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The simulated gateway on its own: idempotent by key, with a ledger, and faults that lose its answers. */
+/**
+ * The simulated gateway on its own: idempotent by key, with a ledger, and faults that
+ * lose its answers.
+ */
 class PaymentGatewayIntegrationTests extends PaymentIntegrationTestSupport {
 
 	@Autowired
@@ -31,7 +34,8 @@ class PaymentGatewayIntegrationTests extends PaymentIntegrationTestSupport {
 		UUID orderId = UUID.randomUUID();
 
 		GatewayDecision first = gateway.submit(authorize(orderId, "tok_visa")).join();
-		// A different card under the same key: the key names the operation, the ledger has its answer.
+		// A different card under the same key: the key
+		// names the operation, the ledger has its answer.
 		GatewayDecision again = gateway.submit(authorize(orderId, "tok_declined")).join();
 
 		assertThat(first).isEqualTo(new GatewayDecision.Approved());
@@ -48,7 +52,8 @@ class PaymentGatewayIntegrationTests extends PaymentIntegrationTestSupport {
 			.mapToObj(i -> gateway.submit(authorize(orderId, "tok_declined")))
 			.toList();
 
-		assertThat(calls).extracting(CompletableFuture::join).containsOnly(new GatewayDecision.Declined("card declined"));
+		assertThat(calls).extracting(CompletableFuture::join)
+			.containsOnly(new GatewayDecision.Declined("card declined"));
 		assertThat(ledgerOperations(orderId)).containsExactly("AUTHORIZE");
 	}
 
@@ -59,7 +64,8 @@ class PaymentGatewayIntegrationTests extends PaymentIntegrationTestSupport {
 
 		CompletableFuture<GatewayDecision> lost = gateway.submit(authorize(orderId, "tok_visa"));
 
-		assertThatThrownBy(lost::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(GatewayUnavailable.class);
+		assertThatThrownBy(lost::get).isInstanceOf(ExecutionException.class)
+			.hasCauseInstanceOf(GatewayUnavailable.class);
 		assertThat(ledgerOperations(orderId)).containsExactly("AUTHORIZE");
 		assertThat(gateway.submit(authorize(orderId, "tok_visa")).join()).isEqualTo(new GatewayDecision.Approved());
 		assertThat(ledgerOperations(orderId)).containsExactly("AUTHORIZE");
@@ -81,4 +87,5 @@ class PaymentGatewayIntegrationTests extends PaymentIntegrationTestSupport {
 	private static GatewayRequest authorize(UUID orderId, String token) {
 		return new GatewayRequest(GatewayOperation.AUTHORIZE, orderId, new BigDecimal("19.00"), token);
 	}
+
 }

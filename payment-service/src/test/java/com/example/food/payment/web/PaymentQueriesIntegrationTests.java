@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /payments?orderId=... and GET /payments/{id}: what became of an order's payment, and where its money is. */
+/**
+ * GET /payments?orderId=... and GET /payments/{id}: what became of an order's payment,
+ * and where its money is.
+ */
 class PaymentQueriesIntegrationTests extends PaymentIntegrationTestSupport {
 
 	@Test
@@ -101,4 +104,5 @@ class PaymentQueriesIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(response.json().get("orderId").asString()).isEqualTo(orderId.toString());
 		assertThat(http().get("/payments/" + UUID.randomUUID()).status()).isEqualTo(404);
 	}
+
 }

@@ -12,8 +12,9 @@ import org.springframework.amqp.rabbit.connection.CorrelationData.Confirm;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * Publishing a dead letter somewhere before letting go of it (a replay before its row is removed, a
- * renewed copy before the old one is acknowledged): only the broker's confirm makes that safe.
+ * Publishing a dead letter somewhere before letting go of it (a replay before its row is
+ * removed, a renewed copy before the old one is acknowledged): only the broker's confirm
+ * makes that safe.
  */
 final class ConfirmedPublish {
 
@@ -23,10 +24,10 @@ final class ConfirmedPublish {
 	}
 
 	/**
-	 * Publishes into one queue, through the default exchange (which routes by queue name), and
-	 * returns once the broker has confirmed it.
-	 *
-	 * @throws AmqpException if the broker refused it, returned it or did not confirm it in time
+	 * Publishes into one queue, through the default exchange (which routes by queue
+	 * name), and returns once the broker has confirmed it.
+	 * @throws AmqpException if the broker refused it, returned it or did not confirm it
+	 * in time
 	 */
 	static void into(RabbitTemplate rabbit, String queue, Message message, String correlationId) {
 		CorrelationData correlation = new CorrelationData(correlationId);
@@ -45,4 +46,5 @@ final class ConfirmedPublish {
 			throw new AmqpException("no confirm from the broker for the message for " + queue, ex);
 		}
 	}
+
 }

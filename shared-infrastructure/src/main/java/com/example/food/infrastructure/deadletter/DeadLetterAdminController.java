@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The same dead-letter API on every service, behind the admin login (/admin/**). */
-@Tag(name = "Dead letters (admin)", description = "Messages this service could not handle: inspect, replay or "
-		+ "discard them")
+@Tag(name = "Dead letters (admin)",
+		description = "Messages this service could not handle: inspect, replay or " + "discard them")
 @RestController
 @RequestMapping("/admin/dead-letters")
 public class DeadLetterAdminController {
@@ -37,7 +37,10 @@ public class DeadLetterAdminController {
 		this.administration = administration;
 	}
 
-	/** The list leaves the bodies out; {@code GET /admin/dead-letters/{id}} has everything. */
+	/**
+	 * The list leaves the bodies out; {@code GET /admin/dead-letters/{id}} has
+	 * everything.
+	 */
 	record Summary(UUID id, @Nullable String eventId, @Nullable String originalRoutingKey, String reason,
 			@Nullable String exception, int attempts, Instant deadLetteredAt) {
 
@@ -48,9 +51,9 @@ public class DeadLetterAdminController {
 	}
 
 	/**
-	 * One dead letter, all of it. The body is stored as bytes, whatever they are; JSON needs text, so
-	 * it is shown as UTF-8 text when it is that (and holds no NUL, which many tools choke on), else as
-	 * base64: {@code bodyEncoding} says which.
+	 * One dead letter, all of it. The body is stored as bytes, whatever they are; JSON
+	 * needs text, so it is shown as UTF-8 text when it is that (and holds no NUL, which
+	 * many tools choke on), else as base64: {@code bodyEncoding} says which.
 	 */
 	record Details(UUID id, @Nullable String eventId, @Nullable String originalRoutingKey, String reason,
 			@Nullable String exception, int attempts, String body, String bodyEncoding, @Nullable String contentType,
@@ -64,8 +67,8 @@ public class DeadLetterAdminController {
 			String text = utf8Text(letter.body());
 			return new Details(letter.id(), letter.eventId(), letter.originalRoutingKey(), letter.reason(),
 					letter.exception(), letter.attempts(),
-					text != null ? text : Base64.getEncoder().encodeToString(letter.body()), text != null ? UTF_8 : BASE64,
-					letter.contentType(), letter.headers(), letter.deadLetteredAt());
+					text != null ? text : Base64.getEncoder().encodeToString(letter.body()),
+					text != null ? UTF_8 : BASE64, letter.contentType(), letter.headers(), letter.deadLetteredAt());
 		}
 
 		private static @Nullable String utf8Text(byte[] body) {
@@ -90,8 +93,9 @@ public class DeadLetterAdminController {
 		return administration.all().stream().map(Summary::of).toList();
 	}
 
-	@Operation(summary = "One dead letter, with its body and headers", description = "`body` is UTF-8 text "
-			+ "(`bodyEncoding`: `utf-8`) or, for bytes that are not text, base64 (`bodyEncoding`: `base64`)")
+	@Operation(summary = "One dead letter, with its body and headers",
+			description = "`body` is UTF-8 text "
+					+ "(`bodyEncoding`: `utf-8`) or, for bytes that are not text, base64 (`bodyEncoding`: `base64`)")
 	@ApiResponse(responseCode = "200", description = "The dead letter")
 	@ApiResponse(responseCode = "404", description = "`dead-letter-not-found`")
 	@GetMapping("/{id}")
@@ -99,8 +103,9 @@ public class DeadLetterAdminController {
 		return Details.of(administration.find(id));
 	}
 
-	@Operation(summary = "Replay one", description = "Publishes it back into this service's own queue, then removes "
-			+ "it; an event handled after all is ignored")
+	@Operation(summary = "Replay one",
+			description = "Publishes it back into this service's own queue, then removes "
+					+ "it; an event handled after all is ignored")
 	@ApiResponse(responseCode = "202", description = "`{\"replayed\": \"<id>\"}`")
 	@ApiResponse(responseCode = "404", description = "`dead-letter-not-found`")
 	@PostMapping("/{id}/replay")
@@ -124,4 +129,5 @@ public class DeadLetterAdminController {
 		administration.discard(id);
 		return ResponseEntity.noContent().build();
 	}
+
 }

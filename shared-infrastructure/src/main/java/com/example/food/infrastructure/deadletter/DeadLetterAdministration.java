@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import com.example.food.infrastructure.web.ProblemException;
 
 /**
- * What an operator does with dead letters: replay one (back into the service's own queue, once its
- * cause is fixed) or all, or discard one. A replay is published with a confirm before the dead
- * letter is removed; if the removal then failed, the event would arrive twice, which the
- * idempotent consumer absorbs.
+ * What an operator does with dead letters: replay one (back into the service's own queue,
+ * once its cause is fixed) or all, or discard one. A replay is published with a confirm
+ * before the dead letter is removed; if the removal then failed, the event would arrive
+ * twice, which the idempotent consumer absorbs.
  */
 public class DeadLetterAdministration {
 
@@ -51,11 +51,12 @@ public class DeadLetterAdministration {
 	@Transactional
 	public DeadLetter replay(UUID id) {
 		DeadLetter letter = find(id);
-		// The default exchange routes by queue name: straight back into this service's queue only,
-		// not to every subscriber of the routing key.
+		// The default exchange routes by queue name: straight back into this
+		// service's queue only, not to every subscriber of the routing key.
 		ConfirmedPublish.into(rabbit, queue, message(letter), letter.id().toString());
 		deadLetters.remove(id);
-		log.info("Dead letter {} (event {}, {}) replayed into {}", id, letter.eventId(), letter.originalRoutingKey(), queue);
+		log.info("Dead letter {} (event {}, {}) replayed into {}", id, letter.eventId(), letter.originalRoutingKey(),
+				queue);
 		return letter;
 	}
 
@@ -74,10 +75,11 @@ public class DeadLetterAdministration {
 	}
 
 	/**
-	 * The message as it was published: the same bytes, content type, message id and headers, less
-	 * the headers it collected on its way to the dead letters (see {@link DeadLetterHeaders}; their
-	 * values as stored: a date or a byte array comes back as text). A message that had no id gets
-	 * one, so that its replay can be told apart in the logs.
+	 * The message as it was published: the same bytes, content type, message id and
+	 * headers, less the headers it collected on its way to the dead letters (see
+	 * {@link DeadLetterHeaders}; their values as stored: a date or a byte array comes
+	 * back as text). A message that had no id gets one, so that its replay can be told
+	 * apart in the logs.
 	 */
 	private static Message message(DeadLetter letter) {
 		MessageBuilderSupport<Message> message = MessageBuilder.withBody(letter.body())
@@ -94,5 +96,7 @@ public class DeadLetterAdministration {
 			super(HttpStatus.NOT_FOUND, "dead-letter-not-found", "Dead letter not found",
 					"There is no dead letter " + id + ".");
 		}
+
 	}
+
 }

@@ -18,19 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
 
 /**
- * A dead letter's AMQP headers, kept so that an operator sees everything the message carried. AMQP
- * header values are typed (dates, byte arrays, long strings, nested tables such as the broker's
- * {@code x-death}); they are kept as the plain values JSON has, so that no header can stop the row
- * from being written: a date becomes its ISO-8601 text, bytes their base64 text, anything unknown
- * its {@code toString()}.
+ * A dead letter's AMQP headers, kept so that an operator sees everything the message
+ * carried. AMQP header values are typed (dates, byte arrays, long strings, nested tables
+ * such as the broker's {@code x-death}); they are kept as the plain values JSON has, so
+ * that no header can stop the row from being written: a date becomes its ISO-8601 text,
+ * bytes their base64 text, anything unknown its {@code toString()}.
  */
 final class DeadLetterHeaders {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * What was added on the way to the dead letters (by the broker, the recoverer, an earlier
-	 * replay), not by whoever published the message: a replay leaves these out.
+	 * What was added on the way to the dead letters (by the broker, the recoverer, an
+	 * earlier replay), not by whoever published the message: a replay leaves these out.
 	 */
 	private static final Set<String> ADDED_ON_THE_WAY = Set.of("x-death", "x-delivery-count", "x-acquired-count",
 			RepublishMessageRecoverer.X_EXCEPTION_MESSAGE, RepublishMessageRecoverer.X_EXCEPTION_STACKTRACE,
@@ -40,7 +40,9 @@ final class DeadLetterHeaders {
 	private DeadLetterHeaders() {
 	}
 
-	/** The headers as plain values: strings, numbers, booleans, lists and maps of them. */
+	/**
+	 * The headers as plain values: strings, numbers, booleans, lists and maps of them.
+	 */
 	static Map<String, @Nullable Object> plain(Map<String, @Nullable Object> headers) {
 		Map<String, @Nullable Object> plain = new LinkedHashMap<>();
 		headers.forEach((name, value) -> plain.put(name, plainValue(value)));
@@ -50,8 +52,9 @@ final class DeadLetterHeaders {
 	/** The headers a replay publishes again: the message's own. */
 	static Map<String, @Nullable Object> forReplay(Map<String, @Nullable Object> headers) {
 		Map<String, @Nullable Object> own = new LinkedHashMap<>(headers);
-		own.keySet().removeIf(name -> ADDED_ON_THE_WAY.contains(name) || name.startsWith("x-first-death-")
-				|| name.startsWith("x-last-death-"));
+		own.keySet()
+			.removeIf(name -> ADDED_ON_THE_WAY.contains(name) || name.startsWith("x-first-death-")
+					|| name.startsWith("x-last-death-"));
 		return own;
 	}
 
@@ -59,7 +62,10 @@ final class DeadLetterHeaders {
 		return JSON.writeValueAsString(headers);
 	}
 
-	/** Never fails: a value that is not a JSON object is shown as it is, under {@code unreadable}. */
+	/**
+	 * Never fails: a value that is not a JSON object is shown as it is, under
+	 * {@code unreadable}.
+	 */
 	static Map<String, @Nullable Object> fromJson(@Nullable String json) {
 		if (json == null) {
 			return Map.of();
@@ -92,4 +98,5 @@ final class DeadLetterHeaders {
 			default -> value.toString();
 		};
 	}
+
 }

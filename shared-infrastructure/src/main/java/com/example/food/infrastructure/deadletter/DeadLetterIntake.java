@@ -18,23 +18,28 @@ import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
 import com.example.food.infrastructure.failure.OutagePause;
 
 /**
- * Moves each message of the dead-letter queue into the {@code dead_letter} table, where an
- * operator can see it. Two kinds arrive: those this service gave up on (with its reason headers,
- * see {@link DeadLetterRecoverer}) and those the broker dead-lettered itself because they went
- * over the queue's delivery limit (with the broker's {@code x-death} header).
+ * Moves each message of the dead-letter queue into the {@code dead_letter} table, where
+ * an operator can see it. Two kinds arrive: those this service gave up on (with its
+ * reason headers, see {@link DeadLetterRecoverer}) and those the broker dead-lettered
+ * itself because they went over the queue's delivery limit (with the broker's
+ * {@code x-death} header).
  *
- * <p>The dead-letter queue is the end of the line, so the intake never drops a message and never
- * gives one back to go round again:
+ * <p>
+ * The dead-letter queue is the end of the line, so the intake never drops a message and
+ * never gives one back to go round again:
  * <ul>
- * <li>any message can be stored: its body as bytes, its text as long as it is, NUL characters
- * (which PostgreSQL text cannot hold) replaced by U+FFFD, a reason this version does not know as it
- * is;</li>
- * <li>while the database is unreachable, it holds the message (unacknowledged: the broker counts no
- * new delivery) and tries again with {@link OutagePause}'s backoff;</li>
- * <li>if the database refuses the row for another reason (a full disk, a missing grant), it holds
- * it too, tries again with the same backoff, and logs why at the 1st, 2nd, 4th, 8th... try;</li>
- * <li>only when the service stops does a held message go back to its queue, for the next start;</li>
- * <li>one that has come back to the queue often is renewed first ({@link DeadLetterRenewal}).</li>
+ * <li>any message can be stored: its body as bytes, its text as long as it is, NUL
+ * characters (which PostgreSQL text cannot hold) replaced by U+FFFD, a reason this
+ * version does not know as it is;</li>
+ * <li>while the database is unreachable, it holds the message (unacknowledged: the broker
+ * counts no new delivery) and tries again with {@link OutagePause}'s backoff;</li>
+ * <li>if the database refuses the row for another reason (a full disk, a missing grant),
+ * it holds it too, tries again with the same backoff, and logs why at the 1st, 2nd, 4th,
+ * 8th... try;</li>
+ * <li>only when the service stops does a held message go back to its queue, for the next
+ * start;</li>
+ * <li>one that has come back to the queue often is renewed first
+ * ({@link DeadLetterRenewal}).</li>
  * </ul>
  */
 public class DeadLetterIntake implements MessageListener {
@@ -62,8 +67,8 @@ public class DeadLetterIntake implements MessageListener {
 		}
 		DeadLetter letter = letterOf(message);
 		store(letter);
-		log.warn("Dead letter {} stored: event {} ({}), {}: {}", letter.id(), letter.eventId(), letter.originalRoutingKey(),
-				letter.reason(), letter.exception());
+		log.warn("Dead letter {} stored: event {} ({}), {}: {}", letter.id(), letter.eventId(),
+				letter.originalRoutingKey(), letter.reason(), letter.exception());
 	}
 
 	/** Returns once the row is written; throws only when the service stops meanwhile. */
@@ -78,9 +83,10 @@ public class DeadLetterIntake implements MessageListener {
 			}
 			catch (RuntimeException refused) {
 				if (Integer.bitCount(failures + 1) == 1) {
-					log.error("Dead letter {} (event {}) could not be stored, try {}; it stays in the dead-letter queue, "
-							+ "held, and is tried again: {}", letter.id(), letter.eventId(), failures + 1,
-							DeadLetterRecoverer.rootMessage(refused));
+					log.error(
+							"Dead letter {} (event {}) could not be stored, try {}; it stays in the dead-letter queue, "
+									+ "held, and is tried again: {}",
+							letter.id(), letter.eventId(), failures + 1, DeadLetterRecoverer.rootMessage(refused));
 				}
 				pause.waitBeforeRetry(failures);
 			}
@@ -94,7 +100,8 @@ public class DeadLetterIntake implements MessageListener {
 		Map<String, ?> death = firstDeath(properties);
 		@Nullable Object reason = headers.get(DeadLetterReason.HEADER);
 		@Nullable Object routingKey = headers.get(RepublishMessageRecoverer.X_ORIGINAL_ROUTING_KEY);
-		if (routingKey == null && death != null && death.get("routing-keys") instanceof List<?> keys && !keys.isEmpty()) {
+		if (routingKey == null && death != null && death.get("routing-keys") instanceof List<?> keys
+				&& !keys.isEmpty()) {
 			routingKey = keys.getFirst();
 		}
 		@Nullable Object exception = headers.get(RepublishMessageRecoverer.X_EXCEPTION_MESSAGE);
@@ -118,7 +125,10 @@ public class DeadLetterIntake implements MessageListener {
 		return value == null ? null : clean(value.toString());
 	}
 
-	/** As text PostgreSQL can hold: a NUL character becomes U+FFFD (the replacement character). */
+	/**
+	 * As text PostgreSQL can hold: a NUL character becomes U+FFFD (the replacement
+	 * character).
+	 */
 	private static String clean(String text) {
 		return text.replace('\0', '\uFFFD');
 	}
@@ -126,4 +136,5 @@ public class DeadLetterIntake implements MessageListener {
 	private static String truncate(String text) {
 		return text.length() <= EXCEPTION_LENGTH ? text : text.substring(0, EXCEPTION_LENGTH - 3) + "...";
 	}
+
 }

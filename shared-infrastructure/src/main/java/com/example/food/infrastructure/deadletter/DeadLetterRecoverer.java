@@ -16,9 +16,9 @@ import com.example.food.events.Messaging;
 
 /**
  * What happens to a message the service gives up on: it is republished to the service's
- * dead-letter queue, with its original routing key, the exception and the reason as headers. The
- * republish waits for the broker's confirm before the original is acknowledged, so a dead letter
- * cannot be lost between the two queues.
+ * dead-letter queue, with its original routing key, the exception and the reason as
+ * headers. The republish waits for the broker's confirm before the original is
+ * acknowledged, so a dead letter cannot be lost between the two queues.
  */
 public class DeadLetterRecoverer extends RepublishMessageRecovererWithConfirms {
 
@@ -32,8 +32,8 @@ public class DeadLetterRecoverer extends RepublishMessageRecovererWithConfirms {
 	}
 
 	/**
-	 * A message given back to its queue (the service stopping while it waited out an outage) is not
-	 * a dead letter: rethrown, so that the container requeues it.
+	 * A message given back to its queue (the service stopping while it waited out an
+	 * outage) is not a dead letter: rethrown, so that the container requeues it.
 	 */
 	@Override
 	public void recover(Message message, Throwable cause) {
@@ -57,8 +57,9 @@ public class DeadLetterRecoverer extends RepublishMessageRecovererWithConfirms {
 	protected Map<? extends String, ?> additionalHeaders(Message message, Throwable cause) {
 		DeadLetterReason reason = DeadLetterReason.of(cause);
 		int attempts = reason == DeadLetterReason.POISON ? 1 : maxAttempts;
-		log.warn("Dead-lettering message {} ({}): {} after {} attempt(s): {}", message.getMessageProperties().getMessageId(),
-				message.getMessageProperties().getReceivedRoutingKey(), reason, attempts, rootMessage(cause));
+		log.warn("Dead-lettering message {} ({}): {} after {} attempt(s): {}",
+				message.getMessageProperties().getMessageId(), message.getMessageProperties().getReceivedRoutingKey(),
+				reason, attempts, rootMessage(cause));
 		Map<String, Object> headers = new HashMap<>();
 		headers.put(DeadLetterReason.HEADER, reason.name());
 		headers.put(DeadLetterReason.ATTEMPTS_HEADER, attempts);
@@ -72,4 +73,5 @@ public class DeadLetterRecoverer extends RepublishMessageRecovererWithConfirms {
 		}
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
+
 }

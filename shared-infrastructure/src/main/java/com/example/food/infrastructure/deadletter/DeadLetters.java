@@ -10,9 +10,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dead letters of this service, kept in its database so that they can be listed and inspected.
- * Every column takes whatever a message brings (see {@code V0_8__dead_letter_keeps_any_message.sql}),
- * and reading a row never depends on its values being ones this version knows.
+ * The dead letters of this service, kept in its database so that they can be listed and
+ * inspected. Every column takes whatever a message brings (see
+ * {@code V0_8__dead_letter_keeps_any_message.sql}), and reading a row never depends on
+ * its values being ones this version knows.
  */
 public class DeadLetters {
 
@@ -23,9 +24,9 @@ public class DeadLetters {
 	}
 
 	/**
-	 * Idempotent, so that it can be tried again after any failure: an insert whose answer was lost
-	 * with the connection may have been written, and the same letter (the same id) is then not
-	 * written twice, nor refused as a duplicate.
+	 * Idempotent, so that it can be tried again after any failure: an insert whose answer
+	 * was lost with the connection may have been written, and the same letter (the same
+	 * id) is then not written twice, nor refused as a duplicate.
 	 */
 	void add(DeadLetter letter) {
 		jdbc.sql("""
@@ -65,4 +66,5 @@ public class DeadLetters {
 				row.getInt("attempts"), row.getBytes("body"), row.getString("content_type"),
 				DeadLetterHeaders.fromJson(row.getString("headers")), row.getTimestamp("dead_lettered_at").toInstant());
 	}
+
 }

@@ -15,24 +15,28 @@ import org.springframework.context.SmartLifecycle;
 import com.example.food.infrastructure.observability.OutageLog;
 
 /**
- * How a consumer outlasts an infrastructure failure without blaming the message: it keeps the
- * message (unacknowledged, so the broker counts no new delivery and gives it to no one else) and
- * tries the same work again, waiting longer each time, until it goes through. Meanwhile the service
- * reports itself not ready ({@code eventConsumption} in the readiness group) and logs the outage
- * once, when it starts, and once when it is over.
+ * How a consumer outlasts an infrastructure failure without blaming the message: it keeps
+ * the message (unacknowledged, so the broker counts no new delivery and gives it to no
+ * one else) and tries the same work again, waiting longer each time, until it goes
+ * through. Meanwhile the service reports itself not ready ({@code eventConsumption} in
+ * the readiness group) and logs the outage once, when it starts, and once when it is
+ * over.
  *
  * <ul>
- * <li>The database is unreachable ({@link InfrastructureFailures#isDatabaseUnreachable}): waits
- * 0.5 s, 1 s, 2 s, ... at most {@code maxWait}, for as long as the outage lasts.</li>
- * <li>A conflict with a concurrent transaction ({@link InfrastructureFailures#isConflict}): tried
- * again after a few milliseconds, at most {@value #CONFLICT_ATTEMPTS} times; a conflict that does
- * not go away is then the work's own failure.</li>
- * <li>Anything else is the work's own failure and is thrown at once: the listener's bounded retries
- * and then the dead-letter queue deal with it.</li>
+ * <li>The database is unreachable ({@link InfrastructureFailures#isDatabaseUnreachable}):
+ * waits 0.5 s, 1 s, 2 s, ... at most {@code maxWait}, for as long as the outage
+ * lasts.</li>
+ * <li>A conflict with a concurrent transaction
+ * ({@link InfrastructureFailures#isConflict}): tried again after a few milliseconds, at
+ * most {@value #CONFLICT_ATTEMPTS} times; a conflict that does not go away is then the
+ * work's own failure.</li>
+ * <li>Anything else is the work's own failure and is thrown at once: the listener's
+ * bounded retries and then the dead-letter queue deal with it.</li>
  * </ul>
  *
- * When the service shuts down in the middle of an outage, the message is given back to the queue
- * ({@link ImmediateRequeueAmqpException}) for the next consumer instead of being dead-lettered.
+ * When the service shuts down in the middle of an outage, the message is given back to
+ * the queue ({@link ImmediateRequeueAmqpException}) for the next consumer instead of
+ * being dead-lettered.
  */
 public class OutagePause implements HealthIndicator, SmartLifecycle {
 
@@ -58,7 +62,10 @@ public class OutagePause implements HealthIndicator, SmartLifecycle {
 		this.maxWait = maxWait;
 	}
 
-	/** Runs the work, waiting out the infrastructure's failures; throws only the work's own. */
+	/**
+	 * Runs the work, waiting out the infrastructure's failures; throws only the work's
+	 * own.
+	 */
 	public void run(Runnable work) {
 		int outageAttempts = 0;
 		int conflicts = 0;
@@ -99,16 +106,20 @@ public class OutagePause implements HealthIndicator, SmartLifecycle {
 	}
 
 	/**
-	 * Waits as long as before the next try of an outage after {@code failures} failed tries, for a
-	 * consumer that holds its message through a failure of another kind (the dead-letter intake,
-	 * whose messages have nowhere else to go). Like every wait here, a shutdown ends it by giving the
-	 * message back to its queue ({@link ImmediateRequeueAmqpException}).
+	 * Waits as long as before the next try of an outage after {@code failures} failed
+	 * tries, for a consumer that holds its message through a failure of another kind (the
+	 * dead-letter intake, whose messages have nowhere else to go). Like every wait here,
+	 * a shutdown ends it by giving the message back to its queue
+	 * ({@link ImmediateRequeueAmqpException}).
 	 */
 	public void waitBeforeRetry(int failures) {
 		sleep(backoff(failures));
 	}
 
-	/** The wait before the next try during an outage: doubling from {@code firstWait}, at most {@code maxWait}. */
+	/**
+	 * The wait before the next try during an outage: doubling from {@code firstWait}, at
+	 * most {@code maxWait}.
+	 */
 	Duration backoff(int attempt) {
 		long millis = firstWait.toMillis() << Math.min(attempt, 20);
 		return Duration.ofMillis(Math.min(millis, maxWait.toMillis()));
@@ -132,12 +143,13 @@ public class OutagePause implements HealthIndicator, SmartLifecycle {
 		}
 	}
 
-	/** DOWN while a consumer waits for the database: the service cannot do its work now. */
+	/**
+	 * DOWN while a consumer waits for the database: the service cannot do its work now.
+	 */
 	@Override
 	public Health health() {
 		int count = waiting.get();
-		return count == 0 ? Health.up().build()
-				: Health.down().withDetail("waitingForTheDatabase", count).build();
+		return count == 0 ? Health.up().build() : Health.down().withDetail("waitingForTheDatabase", count).build();
 	}
 
 	@Override
@@ -145,7 +157,10 @@ public class OutagePause implements HealthIndicator, SmartLifecycle {
 		running = true;
 	}
 
-	/** Stops before the listener containers (a higher phase stops first), so that they can finish. */
+	/**
+	 * Stops before the listener containers (a higher phase stops first), so that they can
+	 * finish.
+	 */
 	@Override
 	public void stop() {
 		running = false;
@@ -160,4 +175,5 @@ public class OutagePause implements HealthIndicator, SmartLifecycle {
 	public int getPhase() {
 		return Integer.MAX_VALUE;
 	}
+
 }

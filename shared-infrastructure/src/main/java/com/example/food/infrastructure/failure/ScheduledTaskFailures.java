@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.ErrorHandler;
 
 /**
- * What the scheduler says when one of its tasks (a timer, a deadline check, a poller) fails. A
- * database outage fails every tick of every task, and each would print a stack trace: instead, one
- * warning, then one line a minute with how many ticks failed since, while the outage lasts. The
- * tasks lose nothing meanwhile (their work is rows in the database) and do it at the first tick
- * after the database is back. Any other failure is unexpected and logged whole.
+ * What the scheduler says when one of its tasks (a timer, a deadline check, a poller)
+ * fails. A database outage fails every tick of every task, and each would print a stack
+ * trace: instead, one warning, then one line a minute with how many ticks failed since,
+ * while the outage lasts. The tasks lose nothing meanwhile (their work is rows in the
+ * database) and do it at the first tick after the database is back. Any other failure is
+ * unexpected and logged whole.
  */
 public class ScheduledTaskFailures implements ErrorHandler {
 
@@ -44,8 +45,11 @@ public class ScheduledTaskFailures implements ErrorHandler {
 		if (Duration.between(lastLine, now).compareTo(QUIET) >= 0) {
 			lastLine = now;
 			failedSinceLastLine.set(0);
-			log.warn("Scheduled tasks cannot reach the database ({}); {} tick(s) failed so far, each runs again at its next "
-					+ "tick and its work waits in the database", failure.getMessage(), failed);
+			log.warn(
+					"Scheduled tasks cannot reach the database ({}); {} tick(s) failed so far, each runs again at its next "
+							+ "tick and its work waits in the database",
+					failure.getMessage(), failed);
 		}
 	}
+
 }

@@ -11,8 +11,8 @@ import com.example.food.events.EventType;
 import com.example.food.events.FoodEvent;
 
 /**
- * What a service reacts to, in one place: the events it handles and the handler of each. Its
- * queue is bound to exactly these routing keys, so the list is also its subscription.
+ * What a service reacts to, in one place: the events it handles and the handler of each.
+ * Its queue is bound to exactly these routing keys, so the list is also its subscription.
  *
  * <pre>
  * &#64;Bean
@@ -36,7 +36,10 @@ public final class EventHandlers {
 		this.handlers = Map.copyOf(handlers);
 	}
 
-	/** A handler and the name of the saga step it performs (its span's name, e.g. "authorize"). */
+	/**
+	 * A handler and the name of the saga step it performs (its span's name, e.g.
+	 * "authorize").
+	 */
 	record Handler(String step, BiConsumer<FoodEvent, EventEnvelope> action) {
 	}
 
@@ -60,9 +63,9 @@ public final class EventHandlers {
 		}
 
 		/**
-		 * Handles events of this type; the envelope gives the order id, event id and cause. The
-		 * step names what the handler does in the saga: with the service's name it names the
-		 * handler's span in a trace ("payment authorize").
+		 * Handles events of this type; the envelope gives the order id, event id and
+		 * cause. The step names what the handler does in the saga: with the service's
+		 * name it names the handler's span in a trace ("payment authorize").
 		 */
 		public <E extends FoodEvent> Builder on(Class<E> type, String step, BiConsumer<E, EventEnvelope> handler) {
 			EventType eventType = EventType.of(type);
@@ -76,5 +79,7 @@ public final class EventHandlers {
 		public EventHandlers build() {
 			return new EventHandlers(handlers);
 		}
+
 	}
+
 }

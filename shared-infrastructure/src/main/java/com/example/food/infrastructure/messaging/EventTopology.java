@@ -16,8 +16,8 @@ import com.example.food.events.Messaging;
 import com.example.food.events.Subscriptions;
 
 /**
- * The RabbitMQ topology, declared by the code of every service at start-up (idempotently: declaring
- * what exists changes nothing), for each consuming service:
+ * The RabbitMQ topology, declared by the code of every service at start-up (idempotently:
+ * declaring what exists changes nothing), for each consuming service:
  *
  * <pre>
  *  food.events (topic) --routing keys it handles--> &lt;service&gt;.events (quorum)
@@ -26,8 +26,8 @@ import com.example.food.events.Subscriptions;
  *  food.events.dlx (direct) --&lt;service&gt;.events.dlq--> &lt;service&gt;.events.dlq (quorum)
  * </pre>
  *
- * The broker stays dumb: it routes by key and counts deliveries; what an event means is decided
- * by the endpoints.
+ * The broker stays dumb: it routes by key and counts deliveries; what an event means is
+ * decided by the endpoints.
  */
 public final class EventTopology {
 
@@ -68,9 +68,10 @@ public final class EventTopology {
 	}
 
 	/**
-	 * This service's queue, bound to what its handlers take, and every other consuming service's
-	 * queue from the contract ({@link Subscriptions}), so that an event published before one of its
-	 * consumers ever started waits in that consumer's queue instead of missing it.
+	 * This service's queue, bound to what its handlers take, and every other consuming
+	 * service's queue from the contract ({@link Subscriptions}), so that an event
+	 * published before one of its consumers ever started waits in that consumer's queue
+	 * instead of missing it.
 	 */
 	List<Declarable> declarables(EventHandlers handlers) {
 		List<Declarable> declarables = new ArrayList<>(List.of(exchange(), deadLetterExchange()));
@@ -89,13 +90,14 @@ public final class EventTopology {
 		String deadLetters = Messaging.deadLetterQueueFor(consumer);
 		Queue events = QueueBuilder.durable(name)
 			.quorum()
-			// Stops a message that crashes its consumer from being redelivered forever: RabbitMQ 4
-			// defaults to 20, 3.x has no default, so it is always set.
+			// Stops a message that crashes its consumer from being redelivered forever:
+			// RabbitMQ 4 defaults to 20, 3.x has no default, so it is always set.
 			.deliveryLimit(deliveryLimit)
 			.deadLetterExchange(Messaging.DEAD_LETTER_EXCHANGE)
 			.deadLetterRoutingKey(deadLetters)
-			// Broker-side dead-lettering is at-most-once unless the queue asks for at-least-once,
-			// which requires refusing new messages when full rather than dropping old ones.
+			// Broker-side dead-lettering is at-most-once unless the
+			// queue asks for at-least-once, which requires refusing
+			// new messages when full rather than dropping old ones.
 			.withArgument("x-dead-letter-strategy", "at-least-once")
 			.overflow(QueueBuilder.Overflow.rejectPublish)
 			.build();
@@ -107,4 +109,5 @@ public final class EventTopology {
 			.forEach(type -> declarables.add(BindingBuilder.bind(events).to(exchange()).with(type.routingKey())));
 		return declarables;
 	}
+
 }

@@ -12,10 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The handler failure switch over HTTP, on every service that consumes events, e.g.
- * {@code PUT /admin/handler-failures {"routingKey": "order.placed", "transientFailures": 2}}.
+ * {@code PUT /admin/handler-failures {"routingKey": "order.placed", "transientFailures":
+ * 2}}.
  */
-@Tag(name = "Handler failures (admin)", description = "Make this service's next handlings of an event fail, to watch "
-		+ "retries and dead letters")
+@Tag(name = "Handler failures (admin)",
+		description = "Make this service's next handlings of an event fail, to watch " + "retries and dead letters")
 @RestController
 @RequestMapping("/admin/handler-failures")
 class HandlerFailureAdminController {
@@ -47,4 +48,5 @@ class HandlerFailureAdminController {
 		failures.set(HandlerFailureSwitch.Settings.OFF);
 		return failures.settings();
 	}
+
 }

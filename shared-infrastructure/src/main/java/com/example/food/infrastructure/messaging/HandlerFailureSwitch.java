@@ -10,10 +10,10 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.InvalidEvent;
 
 /**
- * A switch for teaching: makes this service's next event handlings fail, transiently (retried,
- * then dead-lettered if it keeps failing) or as poison (dead-lettered at once), so that retries and
- * the dead-letter queue can be watched with curl. Kept in memory: it is for one process's demo.
- * Set through {@code /admin/handler-failures}.
+ * A switch for teaching: makes this service's next event handlings fail, transiently
+ * (retried, then dead-lettered if it keeps failing) or as poison (dead-lettered at once),
+ * so that retries and the dead-letter queue can be watched with curl. Kept in memory: it
+ * is for one process's demo. Set through {@code /admin/handler-failures}.
  */
 public class HandlerFailureSwitch {
 
@@ -46,6 +46,7 @@ public class HandlerFailureSwitch {
 		InjectedFailure(String message) {
 			super(message);
 		}
+
 	}
 
 	private final AtomicReference<Settings> settings = new AtomicReference<>(Settings.OFF);
@@ -63,12 +64,15 @@ public class HandlerFailureSwitch {
 		if (!current.matches(event)) {
 			return;
 		}
-		if (current.poison() && settings.compareAndSet(current, new Settings(current.routingKey(), current.transientFailures(), false))) {
-			throw new InvalidEvent("treated as poison by the handler failure switch: " + event.type() + " " + event.eventId());
+		if (current.poison() && settings.compareAndSet(current,
+				new Settings(current.routingKey(), current.transientFailures(), false))) {
+			throw new InvalidEvent(
+					"treated as poison by the handler failure switch: " + event.type() + " " + event.eventId());
 		}
-		if (current.transientFailures() > 0
-				&& settings.compareAndSet(current, new Settings(current.routingKey(), current.transientFailures() - 1, false))) {
+		if (current.transientFailures() > 0 && settings.compareAndSet(current,
+				new Settings(current.routingKey(), current.transientFailures() - 1, false))) {
 			throw new InjectedFailure("transient failure injected by the handler failure switch");
 		}
 	}
+
 }

@@ -16,17 +16,21 @@ import com.example.food.infrastructure.failure.OutagePause;
 import com.example.food.infrastructure.observability.OrderLogContext;
 
 /**
- * Every message a service receives goes through here: read it (an unreadable one is a poison
- * message: {@link com.example.food.events.InvalidEvent}, dead-lettered without retries), then, in
- * ONE transaction, record its event id and run its handler. A duplicate finds its id already
- * recorded and changes nothing: at-least-once delivery, effectively-once processing.
+ * Every message a service receives goes through here: read it (an unreadable one is a
+ * poison message: {@link com.example.food.events.InvalidEvent}, dead-lettered without
+ * retries), then, in ONE transaction, record its event id and run its handler. A
+ * duplicate finds its id already recorded and changes nothing: at-least-once delivery,
+ * effectively-once processing.
  *
- * <p>A database that does not answer is not the message's fault: the transaction is tried again,
- * with the message held, until the database is back ({@link OutagePause}). Only the handler's own
- * failures reach the listener's retries and, after them, the dead-letter queue.
+ * <p>
+ * A database that does not answer is not the message's fault: the transaction is tried
+ * again, with the message held, until the database is back ({@link OutagePause}). Only
+ * the handler's own failures reach the listener's retries and, after them, the
+ * dead-letter queue.
  *
- * <p>Each handler runs in an observation named after its step ("payment authorize"): a span in the
- * trace the message's headers carry (the listener continues it), and a timer
+ * <p>
+ * Each handler runs in an observation named after its step ("payment authorize"): a span
+ * in the trace the message's headers carry (the listener continues it), and a timer
  * ({@code food.event.handled}). Its log lines carry the order id.
  */
 class InboundEvents implements MessageListener {
@@ -75,7 +79,8 @@ class InboundEvents implements MessageListener {
 				failures.apply(event);
 				pause.run(() -> transaction.executeWithoutResult(status -> {
 					if (!processed.markProcessed(event)) {
-						log.info("Order {}: {} {} was already processed; this delivery is a duplicate and changes nothing",
+						log.info(
+								"Order {}: {} {} was already processed; this delivery is a duplicate and changes nothing",
 								event.orderId(), event.type(), event.eventId());
 						return;
 					}
@@ -84,4 +89,5 @@ class InboundEvents implements MessageListener {
 				}));
 			});
 	}
+
 }

@@ -28,17 +28,19 @@ import com.example.food.infrastructure.deadletter.DeadLetterRecoverer;
 import com.example.food.infrastructure.failure.OutagePause;
 
 /**
- * The consuming side, for a service that declares {@link EventHandlers}: its queues, and the
- * listener that feeds {@link InboundEvents}, with bounded in-process retries for transient
- * failures and none for poison messages; either way, a message given up on is republished (with
- * publisher confirms, so it cannot be lost) to the service's dead-letter queue with its reason.
+ * The consuming side, for a service that declares {@link EventHandlers}: its queues, and
+ * the listener that feeds {@link InboundEvents}, with bounded in-process retries for
+ * transient failures and none for poison messages; either way, a message given up on is
+ * republished (with publisher confirms, so it cannot be lost) to the service's
+ * dead-letter queue with its reason.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(EventHandlers.class)
 public class MessagingConfiguration {
 
 	@Bean
-	EventTopology eventTopology(MessagingProperties properties, @Value("${spring.application.name}") String application) {
+	EventTopology eventTopology(MessagingProperties properties,
+			@Value("${spring.application.name}") String application) {
 		return new EventTopology(properties.serviceName(application), properties.deliveryLimit());
 	}
 
@@ -49,9 +51,9 @@ public class MessagingConfiguration {
 	}
 
 	/**
-	 * The other services declare this service's queue from the contract: a handler added here but
-	 * not there would miss the events published before this service first started. So the two must
-	 * agree, or the service does not start.
+	 * The other services declare this service's queue from the contract: a handler added
+	 * here but not there would miss the events published before this service first
+	 * started. So the two must agree, or the service does not start.
 	 */
 	static void checkSubscription(String service, EventHandlers handlers) {
 		Subscriptions.of(service).ifPresent(subscribed -> {
@@ -108,8 +110,9 @@ public class MessagingConfiguration {
 				.delay(retry.initialInterval())
 				.multiplier(retry.multiplier())
 				.maxDelay(retry.maxInterval())
-				// A message that cannot be read will not become readable: no retry. One given back to
-				// the queue at shutdown (see OutagePause) is not retried here either.
+				// A message that cannot be read will not become
+				// readable: no retry. One given back to the queue at
+				// shutdown (see OutagePause) is not retried here either.
 				.predicate(failure -> DeadLetterReason.of(failure) != DeadLetterReason.POISON
 						&& !DeadLetterRecoverer.isGivenBack(failure))
 				.build())
@@ -120,4 +123,5 @@ public class MessagingConfiguration {
 		container.setMessageListener(inbound);
 		return container;
 	}
+
 }

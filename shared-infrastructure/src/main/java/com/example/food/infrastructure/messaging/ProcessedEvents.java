@@ -19,9 +19,9 @@ class ProcessedEvents {
 	}
 
 	/**
-	 * Records the event as processed, in the caller's transaction. False if it already was: then
-	 * this delivery is a duplicate. A concurrent delivery of the same event waits here on the key
-	 * until the first one commits, and then sees it.
+	 * Records the event as processed, in the caller's transaction. False if it already
+	 * was: then this delivery is a duplicate. A concurrent delivery of the same event
+	 * waits here on the key until the first one commits, and then sees it.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean markProcessed(EventEnvelope event) {
@@ -36,4 +36,5 @@ class ProcessedEvents {
 			.param("processedAt", Timestamp.from(Instant.now()))
 			.update() == 1;
 	}
+
 }

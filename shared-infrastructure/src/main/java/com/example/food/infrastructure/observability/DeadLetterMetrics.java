@@ -7,13 +7,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@value #DEAD_LETTERS}{@code {queue=<service>.events.dlq}}: the messages this service gave up on
- * that still wait in its {@code dead_letter} table for an operator. A replay or a discard deletes
- * the row (DeadLetterAdministration), so every row is one still waiting. Anything above zero asks
- * for a look at {@code /admin/dead-letters}; in Prometheus: {@code food_dead_letters}.
+ * {@value #DEAD_LETTERS}{@code {queue=<service>.events.dlq}}: the messages this service
+ * gave up on that still wait in its {@code dead_letter} table for an operator. A replay
+ * or a discard deletes the row (DeadLetterAdministration), so every row is one still
+ * waiting. Anything above zero asks for a look at {@code /admin/dead-letters}; in
+ * Prometheus: {@code food_dead_letters}.
  *
- * <p>Counted in the table, not in the queue: the dead-letter queue is emptied into the table at
- * once (DeadLetterIntake), so its depth is always about zero.
+ * <p>
+ * Counted in the table, not in the queue: the dead-letter queue is emptied into the table
+ * at once (DeadLetterIntake), so its depth is always about zero.
  */
 public class DeadLetterMetrics implements MeterBinder {
 
@@ -40,4 +42,5 @@ public class DeadLetterMetrics implements MeterBinder {
 	double waiting() {
 		return OutboxMetrics.read(() -> jdbc.sql("select count(*) from dead_letter").query(Long.class).single());
 	}
+
 }

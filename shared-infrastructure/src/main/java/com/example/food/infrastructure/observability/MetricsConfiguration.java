@@ -20,17 +20,18 @@ import com.example.food.infrastructure.messaging.EventHandlers;
 import com.example.food.infrastructure.messaging.EventTopology;
 
 /**
- * The metrics every service shares (registered here, written once), on top of what Spring Boot
- * measures by itself (HTTP requests, JVM, connection pool, RabbitMQ listeners). All of them are
- * scraped from {@code /actuator/prometheus}, behind the admin login; docs/metrics.md lists them.
+ * The metrics every service shares (registered here, written once), on top of what Spring
+ * Boot measures by itself (HTTP requests, JVM, connection pool, RabbitMQ listeners). All
+ * of them are scraped from {@code /actuator/prometheus}, behind the admin login;
+ * docs/metrics.md lists them.
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
 
 	/**
-	 * The Prometheus client's usual latency buckets: enough for histogram_quantile() to draw the
-	 * p50 and p95 of any endpoint, at 12 series per endpoint and status instead of the ~70 of
-	 * Micrometer's full percentile histogram.
+	 * The Prometheus client's usual latency buckets: enough for histogram_quantile() to
+	 * draw the p50 and p95 of any endpoint, at 12 series per endpoint and status instead
+	 * of the ~70 of Micrometer's full percentile histogram.
 	 */
 	static final Duration[] HTTP_BUCKETS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
 		.map(Duration::ofMillis)
@@ -41,7 +42,9 @@ public class MetricsConfiguration {
 		return new OutboxMetrics(jdbc);
 	}
 
-	/** Only a service that consumes events has dead letters (see DeadLetterConfiguration). */
+	/**
+	 * Only a service that consumes events has dead letters (see DeadLetterConfiguration).
+	 */
 	@Bean
 	@ConditionalOnBean(EventHandlers.class)
 	DeadLetterMetrics deadLetterMetrics(JdbcClient jdbc, EventTopology topology) {
@@ -49,15 +52,19 @@ public class MetricsConfiguration {
 	}
 
 	/**
-	 * Every meter says which service it comes from, so that a dashboard can tell the five apart
-	 * however Prometheus was told to scrape them ({@code job} and {@code instance} are its own labels).
+	 * Every meter says which service it comes from, so that a dashboard can tell the five
+	 * apart however Prometheus was told to scrape them ({@code job} and {@code instance}
+	 * are its own labels).
 	 */
 	@Bean
 	MeterFilter applicationTag(@Value("${spring.application.name:application}") String application) {
 		return MeterFilter.commonTags(List.of(Tag.of("application", application)));
 	}
 
-	/** Latency buckets for {@code http.server.requests} (Boot publishes only count, sum and max by default). */
+	/**
+	 * Latency buckets for {@code http.server.requests} (Boot publishes only count, sum
+	 * and max by default).
+	 */
 	@Bean
 	MeterFilter httpLatencyBuckets() {
 		return new MeterFilter() {
@@ -74,4 +81,5 @@ public class MetricsConfiguration {
 			}
 		};
 	}
+
 }

@@ -15,15 +15,16 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Puts the order id into every log line written while a request or an event about that order is
- * handled (the {@code orderId} of the log pattern in food-service-defaults.yml), so that one grep
- * finds an order in all five logs:
+ * Puts the order id into every log line written while a request or an event about that
+ * order is handled (the {@code orderId} of the log pattern in food-service-defaults.yml),
+ * so that one grep finds an order in all five logs:
  *
  * <pre>grep 'order=0b6c...' .run/*.log</pre>
  *
- * For a request, the id is taken from a path such as {@code /orders/{id}} or {@code /reservations/{id}};
- * code that creates an order calls {@link #set(UUID)}. For an event, the consumer sets it from the
- * envelope (see InboundEvents), and the outbox relay while it publishes.
+ * For a request, the id is taken from a path such as {@code /orders/{id}} or
+ * {@code /reservations/{id}}; code that creates an order calls {@link #set(UUID)}. For an
+ * event, the consumer sets it from the envelope (see InboundEvents), and the outbox relay
+ * while it publishes.
  */
 public class OrderLogContext extends OncePerRequestFilter {
 
@@ -32,12 +33,18 @@ public class OrderLogContext extends OncePerRequestFilter {
 	private static final Pattern ID_IN_PATH = Pattern
 		.compile("/(?:orders|reservations|payments|tickets|deliveries)/([0-9a-fA-F-]{36})(?:/|$)");
 
-	/** Tags the log lines of the current thread with this order until the request or event ends. */
+	/**
+	 * Tags the log lines of the current thread with this order until the request or event
+	 * ends.
+	 */
 	public static void set(UUID orderId) {
 		MDC.put(KEY, orderId.toString());
 	}
 
-	/** Tags the log lines written inside {@code work} with this order, then restores what was there. */
+	/**
+	 * Tags the log lines written inside {@code work} with this order, then restores what
+	 * was there.
+	 */
 	public static void with(UUID orderId, Runnable work) {
 		String previous = MDC.get(KEY);
 		MDC.put(KEY, orderId.toString());
@@ -68,4 +75,5 @@ public class OrderLogContext extends OncePerRequestFilter {
 			MDC.remove(KEY);
 		}
 	}
+
 }

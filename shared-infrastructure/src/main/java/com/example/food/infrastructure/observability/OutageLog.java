@@ -3,9 +3,10 @@ package com.example.food.infrastructure.observability;
 import org.slf4j.Logger;
 
 /**
- * What a poller says when the server it needs is down: one warning when the outage starts and one
- * line when it is over, not a stack trace at every tick. Its work is safe meanwhile (rows in the
- * database, events in the outbox) and is done at the first tick after the server is back.
+ * What a poller says when the server it needs is down: one warning when the outage starts
+ * and one line when it is over, not a stack trace at every tick. Its work is safe
+ * meanwhile (rows in the database, events in the outbox) and is done at the first tick
+ * after the server is back.
  *
  * <pre>{@code
  * private final OutageLog outage = new OutageLog(log, "Meal timer",
@@ -28,7 +29,8 @@ public final class OutageLog {
 
 	/**
 	 * @param who the poller, as the log line starts ("Outbox relay")
-	 * @param whenDown the warning when an outage starts; {@code {}} is replaced by the error's message
+	 * @param whenDown the warning when an outage starts; {@code {}} is replaced by the
+	 * error's message
 	 * @param whenBack the line when it is over
 	 */
 	public OutageLog(Logger log, String who, String whenDown, String whenBack) {
@@ -37,7 +39,10 @@ public final class OutageLog {
 		this.whenBack = who + ": " + whenBack;
 	}
 
-	/** A tick failed because the server is down: warns if this is the first failure of an outage. */
+	/**
+	 * A tick failed because the server is down: warns if this is the first failure of an
+	 * outage.
+	 */
 	public void during(Exception ex) {
 		if (!down) {
 			down = true;
@@ -57,4 +62,5 @@ public final class OutageLog {
 	public boolean isDown() {
 		return down;
 	}
+
 }

@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The trace of work that continues later, on another thread: a ticket's meal timer, a delivery's
- * timer, a payment's gateway call. The use case that schedules the work {@link #remember}s the
- * current trace under the id of what the work is about, in its own transaction; the timer or worker
- * {@link #resume}s it, so that one order's saga stays one trace. Kept in a table of its own
- * ({@code trace_handoff}): the entities carry no tracing state, and the retention job deletes old
- * rows.
+ * The trace of work that continues later, on another thread: a ticket's meal timer, a
+ * delivery's timer, a payment's gateway call. The use case that schedules the work
+ * {@link #remember}s the current trace under the id of what the work is about, in its own
+ * transaction; the timer or worker {@link #resume}s it, so that one order's saga stays
+ * one trace. Kept in a table of its own ({@code trace_handoff}): the entities carry no
+ * tracing state, and the retention job deletes old rows.
  */
 public class StoredTraces {
 
@@ -30,7 +30,10 @@ public class StoredTraces {
 		this.clock = clock;
 	}
 
-	/** Remembers the current trace for the work on {@code workId}, replacing an earlier one; none outside a trace. */
+	/**
+	 * Remembers the current trace for the work on {@code workId}, replacing an earlier
+	 * one; none outside a trace.
+	 */
 	public void remember(UUID workId) {
 		String context = handoff.capture();
 		if (context == null) {
@@ -48,12 +51,18 @@ public class StoredTraces {
 			.update();
 	}
 
-	/** Runs a step of the work on {@code workId} in the trace remembered for it (a new trace if none is). */
+	/**
+	 * Runs a step of the work on {@code workId} in the trace remembered for it (a new
+	 * trace if none is).
+	 */
 	public void resume(UUID workId, String step, UUID orderId, Runnable work) {
 		handoff.resume(of(workId), step, orderId, work);
 	}
 
-	/** The trace remembered for the work on {@code workId}, as {@link TraceHandoff#resume} takes it; null if none is. */
+	/**
+	 * The trace remembered for the work on {@code workId}, as {@link TraceHandoff#resume}
+	 * takes it; null if none is.
+	 */
 	public @Nullable String of(UUID workId) {
 		return jdbc.sql("select trace_context from trace_handoff where work_id = :workId")
 			.param("workId", workId)
@@ -61,4 +70,5 @@ public class StoredTraces {
 			.optional()
 			.orElse(null);
 	}
+
 }

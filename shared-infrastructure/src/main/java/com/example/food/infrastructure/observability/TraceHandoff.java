@@ -16,21 +16,24 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
- * Hands a trace over to work that happens later, on another thread: the outbox relay's publish,
- * a kitchen's meal timer, a courier's delivery. Without it, that work would start a new trace and
- * one order's saga would fall apart into pieces.
+ * Hands a trace over to work that happens later, on another thread: the outbox relay's
+ * publish, a kitchen's meal timer, a courier's delivery. Without it, that work would
+ * start a new trace and one order's saga would fall apart into pieces.
  *
- * <p>When the work is recorded (an event written to the outbox, a ticket saved with its timer),
- * {@link #capture()} takes the trace context of the recording transaction, as the W3C
- * {@code traceparent} header it would travel in over HTTP, and it is stored with it: in the outbox
- * row, or for a timer's work under the id of what it is about ({@link StoredTraces}). Later:
+ * <p>
+ * When the work is recorded (an event written to the outbox, a ticket saved with its
+ * timer), {@link #capture()} takes the trace context of the recording transaction, as the
+ * W3C {@code traceparent} header it would travel in over HTTP, and it is stored with it:
+ * in the outbox row, or for a timer's work under the id of what it is about
+ * ({@link StoredTraces}). Later:
  * <ul>
- * <li>the relay calls {@link #startPublish}: a span named after the event ({@code order.placed
- * publish}), child of the stored context, whose own context goes into the message headers, where
- * the consumer's listener picks it up;
- * <li>a timer calls {@link #resume}: a span named after the step ({@code kitchen prepare meal}),
- * child of the stored context, in scope while the step runs (so that the events it writes carry it
- * on).
+ * <li>the relay calls {@link #startPublish}: a span named after the event
+ * ({@code order.placed
+ * publish}), child of the stored context, whose own context goes into the message
+ * headers, where the consumer's listener picks it up;
+ * <li>a timer calls {@link #resume}: a span named after the step
+ * ({@code kitchen prepare meal}), child of the stored context, in scope while the step
+ * runs (so that the events it writes carry it on).
  * </ul>
  */
 public class TraceHandoff {
@@ -49,7 +52,9 @@ public class TraceHandoff {
 		this.propagator = propagator;
 	}
 
-	/** The current trace context as propagation headers (JSON), or null outside any trace. */
+	/**
+	 * The current trace context as propagation headers (JSON), or null outside any trace.
+	 */
 	public @Nullable String capture() {
 		TraceContext current = tracer.currentTraceContext().context();
 		if (current == null) {
@@ -61,8 +66,9 @@ public class TraceHandoff {
 	}
 
 	/**
-	 * Starts the span of one event's publication, in the trace the event was written in (a new
-	 * trace if it was written outside any), and writes its context into the message headers.
+	 * Starts the span of one event's publication, in the trace the event was written in
+	 * (a new trace if it was written outside any), and writes its context into the
+	 * message headers.
 	 */
 	public Span startPublish(String routingKey, UUID orderId, @Nullable String storedContext,
 			MessageProperties message) {
@@ -81,8 +87,8 @@ public class TraceHandoff {
 	}
 
 	/**
-	 * Runs a step that was scheduled earlier in the trace it was scheduled in: inside a span with
-	 * this name, child of the stored context (a new trace if there is none).
+	 * Runs a step that was scheduled earlier in the trace it was scheduled in: inside a
+	 * span with this name, child of the stored context (a new trace if there is none).
 	 */
 	public void resume(@Nullable String storedContext, String step, UUID orderId, Runnable work) {
 		Span span = extract(storedContext).name(step).tag("order.id", orderId.toString()).start();
@@ -102,4 +108,5 @@ public class TraceHandoff {
 		Map<String, String> stored = storedContext == null ? Map.of() : JSON.readValue(storedContext, HEADERS);
 		return propagator.extract(stored, Map::get);
 	}
+
 }

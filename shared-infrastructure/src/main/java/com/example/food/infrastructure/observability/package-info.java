@@ -1,6 +1,6 @@
 /**
- * Seeing what the system does: the order id in every log line, spans named after saga steps, and
- * the metrics Prometheus scrapes.
+ * Seeing what the system does: the order id in every log line, spans named after saga
+ * steps, and the metrics Prometheus scrapes.
  */
 @NullMarked
 package com.example.food.infrastructure.observability;

@@ -37,31 +37,38 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The read side of the transactional outbox: publishes what {@link Outbox} stored, and marks a row
- * sent only once the broker has confirmed it. It publishes a batch of claimed rows with no
- * transaction open, waits for the broker's answers, and settles every row on its own
- * ({@link Outcome}): the confirmed ones are sent even when another row of the batch was refused,
- * returned or not confirmed in time, and those wait before their next try without holding back any
- * other order.
+ * The read side of the transactional outbox: publishes what {@link Outbox} stored, and
+ * marks a row sent only once the broker has confirmed it. It publishes a batch of claimed
+ * rows with no transaction open, waits for the broker's answers, and settles every row on
+ * its own ({@link Outcome}): the confirmed ones are sent even when another row of the
+ * batch was refused, returned or not confirmed in time, and those wait before their next
+ * try without holding back any other order.
  *
- * <p>The rows come two ways. <em>Handed over</em>: the transaction that wrote the row claimed it
- * for this relay already ({@link #handOverClaim()}), and hands it over once committed; the relay
- * publishes it at once, and the row costs one commit of the relay's, its settlement. <em>Claimed</em>
- * ({@link OutboxClaims}: one short transaction, a lease on the rows): what no writer handed over
- * (an order's event written while its previous one was unsent; rows of another replica; rows
- * left by a crash, whose lease has run out; retries that fall due), at most every
- * {@code interval}, and at once after a commit that wrote such a row.
+ * <p>
+ * The rows come two ways. <em>Handed over</em>: the transaction that wrote the row
+ * claimed it for this relay already ({@link #handOverClaim()}), and hands it over once
+ * committed; the relay publishes it at once, and the row costs one commit of the relay's,
+ * its settlement. <em>Claimed</em> ({@link OutboxClaims}: one short transaction, a lease
+ * on the rows): what no writer handed over (an order's event written while its previous
+ * one was unsent; rows of another replica; rows left by a crash, whose lease has run out;
+ * retries that fall due), at most every {@code interval}, and at once after a commit that
+ * wrote such a row.
  *
- * <p>If the broker is unreachable, the claimed rows are released at once and go out at the first
- * poll after it is back: an outage delays events, it never loses them. A row may be published
- * twice (its confirm is lost, or the process dies before it records it): consumers are idempotent,
- * and {@code publications} counts the times a row was handed to the broker.
+ * <p>
+ * If the broker is unreachable, the claimed rows are released at once and go out at the
+ * first poll after it is back: an outage delays events, it never loses them. A row may be
+ * published twice (its confirm is lost, or the process dies before it records it):
+ * consumers are idempotent, and {@code publications} counts the times a row was handed to
+ * the broker.
  *
- * <p>Order: an order's events go out in the order they were written; a claim takes only the
+ * <p>
+ * Order: an order's events go out in the order they were written; a claim takes only the
  * oldest unsent event of each order, so the next one waits until the earlier one is sent.
  *
- * <p>Tracing: each publication is a span ({@code order.placed publish}) in the trace of the
- * transaction that wrote the event, not of this relay's thread (see {@link TraceHandoff}).
+ * <p>
+ * Tracing: each publication is a span ({@code order.placed publish}) in the trace of the
+ * transaction that wrote the event, not of this relay's thread (see
+ * {@link TraceHandoff}).
  */
 public class OutboxRelay {
 
@@ -77,7 +84,10 @@ public class OutboxRelay {
 
 	private final Counter republished;
 
-	/** The claim of the rows written for this relay ({@link #handOverClaim()}): one for its lifetime. */
+	/**
+	 * The claim of the rows written for this relay ({@link #handOverClaim()}): one for
+	 * its lifetime.
+	 */
 	private final UUID handOverClaim = UUID.randomUUID();
 
 	/** Committed rows handed over, in the order of their commits. */
@@ -85,18 +95,25 @@ public class OutboxRelay {
 
 	private final AtomicInteger handedOverCount = new AtomicInteger();
 
-	/** A row was committed that nobody claimed: the next run claims, whenever it was last done. */
+	/**
+	 * A row was committed that nobody claimed: the next run claims, whenever it was last
+	 * done.
+	 */
 	private final AtomicBoolean claimWanted = new AtomicBoolean(true);
 
 	private long lastClaimed = System.nanoTime();
 
-	/** A row handed over, and when its writer claimed it (System.nanoTime(), before its lease began). */
+	/**
+	 * A row handed over, and when its writer claimed it (System.nanoTime(), before its
+	 * lease began).
+	 */
 	private record HandedOver(ClaimedEvent event, long claimedAt) {
 	}
 
 	/**
-	 * At most this many rows wait in memory to be handed over; past it, writers leave their rows
-	 * unclaimed and a claim takes them (a broker outage keeps the relay busy releasing rows).
+	 * At most this many rows wait in memory to be handed over; past it, writers leave
+	 * their rows unclaimed and a claim takes them (a broker outage keeps the relay busy
+	 * releasing rows).
 	 */
 	static final int HAND_OVER_LIMIT = 10_000;
 
@@ -109,8 +126,8 @@ public class OutboxRelay {
 			"the database is reachable again; publishing resumed");
 
 	/**
-	 * @param rabbit a template with correlated publisher confirms and mandatory returns, publishing
-	 * on a connection of its own (see FoodInfrastructureAutoConfiguration)
+	 * @param rabbit a template with correlated publisher confirms and mandatory returns,
+	 * publishing on a connection of its own (see FoodInfrastructureAutoConfiguration)
 	 */
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, RabbitTemplate rabbit,
 			MessagingProperties.Relay settings, TraceHandoff tracing, MeterRegistry meters) {
@@ -120,9 +137,9 @@ public class OutboxRelay {
 	OutboxRelay(OutboxClaims claims, RabbitTemplate rabbit, MessagingProperties.Relay settings, TraceHandoff tracing,
 			MeterRegistry meters) {
 		if (settings.lease().compareTo(settings.confirmTimeout()) <= 0) {
-			throw new IllegalArgumentException("food.messaging.relay.lease (" + settings.lease()
-					+ ") must be longer than its confirm-timeout (" + settings.confirmTimeout()
-					+ "): a claim must outlast the wait for the broker's answers");
+			throw new IllegalArgumentException(
+					"food.messaging.relay.lease (" + settings.lease() + ") must be longer than its confirm-timeout ("
+							+ settings.confirmTimeout() + "): a claim must outlast the wait for the broker's answers");
 		}
 		this.claims = claims;
 		this.rabbit = rabbit;
@@ -135,8 +152,9 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * One poll: batch after batch while they come full. Its {@link com.example.food.infrastructure.polling.Poller}
-	 * runs it after each commit that wrote an event, and every {@code food.messaging.relay.interval}.
+	 * One poll: batch after batch while they come full. Its
+	 * {@link com.example.food.infrastructure.polling.Poller} runs it after each commit
+	 * that wrote an event, and every {@code food.messaging.relay.interval}.
 	 */
 	public void relay() {
 		try {
@@ -162,35 +180,42 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * The claim a writer puts on the row it writes, for this relay to publish once the row is
-	 * committed and {@link #handOver handed over}; none when too many rows wait in memory already.
+	 * The claim a writer puts on the row it writes, for this relay to publish once the
+	 * row is committed and {@link #handOver handed over}; none when too many rows wait in
+	 * memory already.
 	 */
 	@Nullable UUID handOverClaim() {
 		return handedOverCount.get() < HAND_OVER_LIMIT ? handOverClaim : null;
 	}
 
-	/** How long a row claimed by its writer is this relay's: the same lease as a claim's. */
+	/**
+	 * How long a row claimed by its writer is this relay's: the same lease as a claim's.
+	 */
 	Duration lease() {
 		return settings.lease();
 	}
 
 	/**
-	 * A committed row its writer claimed for this relay ({@link #handOverClaim()} at {@code claimedAt},
-	 * System.nanoTime()): published at the next run.
+	 * A committed row its writer claimed for this relay ({@link #handOverClaim()} at
+	 * {@code claimedAt}, System.nanoTime()): published at the next run.
 	 */
 	void handOver(ClaimedEvent event, long claimedAt) {
 		handedOverCount.incrementAndGet();
 		handedOver.add(new HandedOver(event, claimedAt));
 	}
 
-	/** A committed row nobody claimed: the next run claims rows, however recently it last did. */
+	/**
+	 * A committed row nobody claimed: the next run claims rows, however recently it last
+	 * did.
+	 */
 	void claimWanted() {
 		claimWanted.set(true);
 	}
 
 	/**
-	 * Publishes a batch of the rows handed over, oldest first, and settles them; returns how many.
-	 * Throws if the broker could not be reached (the rows are released for a claim to take).
+	 * Publishes a batch of the rows handed over, oldest first, and settles them; returns
+	 * how many. Throws if the broker could not be reached (the rows are released for a
+	 * claim to take).
 	 */
 	int publishHandedOver() {
 		List<ClaimedEvent> events = new ArrayList<>();
@@ -208,9 +233,10 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Claims a batch, publishes it, waits for the broker's answers (together at most the confirm
-	 * timeout) and settles each row; returns how many rows it claimed. Throws if the broker could
-	 * not be reached, once the rows are settled: what it could not publish is released.
+	 * Claims a batch, publishes it, waits for the broker's answers (together at most the
+	 * confirm timeout) and settles each row; returns how many rows it claimed. Throws if
+	 * the broker could not be reached, once the rows are settled: what it could not
+	 * publish is released.
 	 */
 	int publishBatch() {
 		long claimedAt = System.nanoTime();
@@ -222,7 +248,10 @@ public class OutboxRelay {
 		return claim.events().size();
 	}
 
-	/** Publishes the claimed rows (their lease began after {@code claimedAt}) and settles each. */
+	/**
+	 * Publishes the claimed rows (their lease began after {@code claimedAt}) and settles
+	 * each.
+	 */
 	private void publish(Claim claim, long claimedAt) {
 		// The broker's answers must be in before the lease runs out.
 		long sendUntil = claimedAt + settings.lease().minus(settings.confirmTimeout()).toNanos();
@@ -230,7 +259,8 @@ public class OutboxRelay {
 		List<Publication> publications = new ArrayList<>();
 		AmqpException failure = send(claim.events(), sendUntil, publications);
 		// What was not sent (after a failure, or too late in the lease) is released.
-		claim.events().subList(publications.size(), claim.events().size())
+		claim.events()
+			.subList(publications.size(), claim.events().size())
 			.forEach(event -> publications.add(Publication.notSent(event)));
 		awaitAnswers(publications);
 		Map<ClaimedEvent, Outcome> outcomes = new LinkedHashMap<>();
@@ -238,13 +268,15 @@ public class OutboxRelay {
 		try {
 			int settled = claims.settle(claim, outcomes);
 			if (settled < outcomes.size()) {
-				log.warn("Outbox relay: the lease on {} of {} event(s) ran out before their outcome was recorded; "
-						+ "another relay has claimed them and publishes them again", outcomes.size() - settled, outcomes.size());
+				log.warn(
+						"Outbox relay: the lease on {} of {} event(s) ran out before their outcome was recorded; "
+								+ "another relay has claimed them and publishes them again",
+						outcomes.size() - settled, outcomes.size());
 			}
 		}
 		finally {
-			publications.forEach(
-					publication -> publication.report(outcomes.get(publication.event()), settings.confirmTimeout(), tracing));
+			publications.forEach(publication -> publication.report(outcomes.get(publication.event()),
+					settings.confirmTimeout(), tracing));
 		}
 		if (failure == null && outcomes.containsValue(Outcome.CUT_OFF)) {
 			failure = new AmqpException("the connection closed before the broker answered");
@@ -255,11 +287,12 @@ public class OutboxRelay {
 	}
 
 	/**
-	 * Sends the events, in order, on one channel, until one fails; returns that failure, if any, and
-	 * adds a publication to {@code sent} for each event sent.
-	 * Sending stops at {@code sendUntil}, while a whole confirm timeout is still left of the lease:
-	 * the answers are awaited before it runs out, so that no other relay can claim a row this one is
-	 * still publishing (a connection blocked by the broker's flow control can make sending slow).
+	 * Sends the events, in order, on one channel, until one fails; returns that failure,
+	 * if any, and adds a publication to {@code sent} for each event sent. Sending stops
+	 * at {@code sendUntil}, while a whole confirm timeout is still left of the lease: the
+	 * answers are awaited before it runs out, so that no other relay can claim a row this
+	 * one is still publishing (a connection blocked by the broker's flow control can make
+	 * sending slow).
 	 */
 	private @Nullable AmqpException send(List<ClaimedEvent> events, long sendUntil, List<Publication> sent) {
 		try {
@@ -279,7 +312,10 @@ public class OutboxRelay {
 		}
 	}
 
-	/** Waits for the confirms of the whole batch at once: a confirm that never comes costs one timeout, not one per row. */
+	/**
+	 * Waits for the confirms of the whole batch at once: a confirm that never comes costs
+	 * one timeout, not one per row.
+	 */
 	private void awaitAnswers(List<Publication> publications) {
 		try {
 			CompletableFuture.allOf(publications.stream().map(Publication::confirm).toArray(CompletableFuture[]::new))
@@ -293,12 +329,17 @@ public class OutboxRelay {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException ex) {
-			// not thrown: a confirm's future is only ever completed with the broker's answer
+			// not thrown: a confirm's future is only
+			// ever completed with the broker's answer
 		}
 	}
 
-	/** The template it publishes with (the tests check that it has a connection of its own). */
+	/**
+	 * The template it publishes with (the tests check that it has a connection of its
+	 * own).
+	 */
 	RabbitTemplate rabbit() {
 		return rabbit;
 	}
+
 }

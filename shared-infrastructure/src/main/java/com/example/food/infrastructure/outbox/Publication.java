@@ -25,17 +25,22 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 
 /**
- * One claimed event on its way: the correlation its confirm (and a return) arrive on, and the span
- * that covers its publication. {@code correlation} is null when it was never handed to the broker.
+ * One claimed event on its way: the correlation its confirm (and a return) arrive on, and
+ * the span that covers its publication. {@code correlation} is null when it was never
+ * handed to the broker.
  */
 record Publication(ClaimedEvent event, @Nullable CorrelationData correlation, @Nullable Span span) {
 
-	/** Its lines are the relay's: one logger to follow (or silence) for everything the relay does. */
+	/**
+	 * Its lines are the relay's: one logger to follow (or silence) for everything the
+	 * relay does.
+	 */
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	/**
-	 * Sends the event to the exchange, with its type as routing key, persistent, correlated by its
-	 * id, inside its publication's span (whose context goes into the headers). Does not wait.
+	 * Sends the event to the exchange, with its type as routing key, persistent,
+	 * correlated by its id, inside its publication's span (whose context goes into the
+	 * headers). Does not wait.
 	 */
 	static Publication send(ClaimedEvent event, RabbitOperations operations, TraceHandoff tracing) {
 		CorrelationData correlation = new CorrelationData(event.eventId().toString());
@@ -69,11 +74,11 @@ record Publication(ClaimedEvent event, @Nullable CorrelationData correlation, @N
 	}
 
 	/**
-	 * What the broker said, as far as it has: read once the wait for the batch is over. A return is
-	 * attached to its correlation before the confirm completes (correlated confirms), so a confirmed
-	 * event without one was taken by a queue. Spring AMQP answers the confirms still pending when a
-	 * channel closes with a nack of its own, which carries the reason it closed; the broker's own
-	 * nack carries none.
+	 * What the broker said, as far as it has: read once the wait for the batch is over. A
+	 * return is attached to its correlation before the confirm completes (correlated
+	 * confirms), so a confirmed event without one was taken by a queue. Spring AMQP
+	 * answers the confirms still pending when a channel closes with a nack of its own,
+	 * which carries the reason it closed; the broker's own nack carries none.
 	 */
 	Outcome outcome() {
 		if (correlation == null) {
@@ -90,9 +95,10 @@ record Publication(ClaimedEvent event, @Nullable CorrelationData correlation, @N
 	}
 
 	/**
-	 * Ends the publication's span, with one log line, in its order's context and its span: INFO when
-	 * it is sent, a warning the first time it fails on its own (then DEBUG: it is retried for as
-	 * long as it takes), nothing when the broker was unreachable (the relay logs the outage once).
+	 * Ends the publication's span, with one log line, in its order's context and its
+	 * span: INFO when it is sent, a warning the first time it fails on its own (then
+	 * DEBUG: it is retried for as long as it takes), nothing when the broker was
+	 * unreachable (the relay logs the outage once).
 	 */
 	void report(Outcome outcome, Duration confirmTimeout, TraceHandoff tracing) {
 		if (span == null) {
@@ -101,8 +107,10 @@ record Publication(ClaimedEvent event, @Nullable CorrelationData correlation, @N
 		try (Tracer.SpanInScope scope = tracing.inScope(span)) {
 			OrderLogContext.with(event.orderId(), () -> {
 				switch (outcome) {
-					case CONFIRMED -> log.info("Order {}: published {} {}", event.orderId(), event.routingKey(), event.eventId());
-					// No queue is bound to this key yet (its consumer has never started): kept, tried again.
+					case CONFIRMED ->
+						log.info("Order {}: published {} {}", event.orderId(), event.routingKey(), event.eventId());
+					// No queue is bound to this key yet (its consumer
+					// has never started): kept, tried again.
 					case RETURNED -> failed("was unroutable (no queue bound to it yet)");
 					case REFUSED -> failed("was refused by the broker (a queue full, or an error of the broker)");
 					case UNCONFIRMED -> failed("was not confirmed within " + confirmTimeout.toMillis() + " ms");
@@ -125,8 +133,8 @@ record Publication(ClaimedEvent event, @Nullable CorrelationData correlation, @N
 					event.orderId(), event.routingKey(), event.eventId(), what);
 		}
 		else {
-			log.debug("Order {}: {} {} {} again (attempt {})", event.orderId(), event.routingKey(), event.eventId(), what,
-					event.attempts() + 1);
+			log.debug("Order {}: {} {} {} again (attempt {})", event.orderId(), event.routingKey(), event.eventId(),
+					what, event.attempts() + 1);
 		}
 	}
 }

@@ -14,20 +14,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.ErrorHandler;
 
 /**
- * Runs a poll on a thread of its own: at most {@code interval} after the last run ended, and sooner
- * when {@link #wakeAfterCommit woken}. The work is rows in the database (outbox events, due
- * timers); the transaction that writes a row wakes the poller once it has committed, so the row
- * moves on within milliseconds instead of waiting for the next poll. The poll itself stays, for
- * what no wake-up announces: rows written by another replica, rows left by a crash or an outage,
- * retries that fall due later.
+ * Runs a poll on a thread of its own: at most {@code interval} after the last run ended,
+ * and sooner when {@link #wakeAfterCommit woken}. The work is rows in the database
+ * (outbox events, due timers); the transaction that writes a row wakes the poller once it
+ * has committed, so the row moves on within milliseconds instead of waiting for the next
+ * poll. The poll itself stays, for what no wake-up announces: rows written by another
+ * replica, rows left by a crash or an outage, retries that fall due later.
  *
- * <p>One run at a time: a wake-up during a run makes one more run right after it, however many
- * wake-ups came meanwhile. Whatever a run throws goes to the error handler (see
+ * <p>
+ * One run at a time: a wake-up during a run makes one more run right after it, however
+ * many wake-ups came meanwhile. Whatever a run throws goes to the error handler (see
  * {@code ScheduledTaskFailures}), and the poller goes on.
  *
- * <p>It stops late in the shutdown (phase 0, after the message listeners and the web server), so
- * that it still publishes what the last messages and requests wrote: a run in progress is
- * finished, and one more runs after it.
+ * <p>
+ * It stops late in the shutdown (phase 0, after the message listeners and the web
+ * server), so that it still publishes what the last messages and requests wrote: a run in
+ * progress is finished, and one more runs after it.
  */
 public class Poller implements SmartLifecycle {
 
@@ -43,7 +45,10 @@ public class Poller implements SmartLifecycle {
 
 	private final Condition changed = lock.newCondition();
 
-	/** When the pending wake-ups are due (System.nanoTime()), earliest first; guarded by lock. */
+	/**
+	 * When the pending wake-ups are due (System.nanoTime()), earliest first; guarded by
+	 * lock.
+	 */
 	private final PriorityQueue<Long> wakeUps = new PriorityQueue<>();
 
 	private volatile boolean running;
@@ -61,8 +66,9 @@ public class Poller implements SmartLifecycle {
 	}
 
 	/**
-	 * Wakes the poller {@code delay} from now, once the current transaction commits (at once if
-	 * there is none; never if it rolls back). A delay longer than the interval is left to the poll.
+	 * Wakes the poller {@code delay} from now, once the current transaction commits (at
+	 * once if there is none; never if it rolls back). A delay longer than the interval is
+	 * left to the poll.
 	 */
 	public void wakeAfterCommit(Duration delay) {
 		if (delay.compareTo(interval) >= 0) {
@@ -117,8 +123,8 @@ public class Poller implements SmartLifecycle {
 	}
 
 	/**
-	 * Waits for the next run: the interval from now, or sooner if woken (a wake-up that came
-	 * during the run is already due, so the poll runs again at once).
+	 * Waits for the next run: the interval from now, or sooner if woken (a wake-up that
+	 * came during the run is already due, so the poll runs again at once).
 	 */
 	private void awaitNextRun() {
 		lock.lock();
@@ -133,7 +139,8 @@ public class Poller implements SmartLifecycle {
 				}
 				changed.awaitNanos(wait);
 			}
-			// The run about to start serves every wake-up due by now; later ones stay pending.
+			// The run about to start serves every wake-up
+			// due by now; later ones stay pending.
 			long now = System.nanoTime();
 			while (!wakeUps.isEmpty() && wakeUps.peek() - now <= 0) {
 				wakeUps.poll();
@@ -189,4 +196,5 @@ public class Poller implements SmartLifecycle {
 	public String toString() {
 		return "Poller " + name + " (every " + interval + ")";
 	}
+
 }

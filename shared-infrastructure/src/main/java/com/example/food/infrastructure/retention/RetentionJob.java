@@ -17,12 +17,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import com.example.food.infrastructure.observability.OutageLog;
 
 /**
- * Deletes what every {@link Retained} bean says is old enough, every hour. The rows go in batches
- * of {@value #BATCH_SIZE}, each its own short statement, so that a large backlog (the first run
- * after a long time) never holds many row locks, nor one long transaction, at once.
+ * Deletes what every {@link Retained} bean says is old enough, every hour. The rows go in
+ * batches of {@value #BATCH_SIZE}, each its own short statement, so that a large backlog
+ * (the first run after a long time) never holds many row locks, nor one long transaction,
+ * at once.
  *
- * <p>Replicas may run it at the same time: both delete, and a row deleted by one is simply not
- * found by the other.
+ * <p>
+ * Replicas may run it at the same time: both delete, and a row deleted by one is simply
+ * not found by the other.
  */
 public class RetentionJob {
 
@@ -34,7 +36,8 @@ public class RetentionJob {
 
 	private final List<Retained> tables;
 
-	private final OutageLog outage = new OutageLog(log, "Retention", "cannot delete old rows ({}); they wait for the next run",
+	private final OutageLog outage = new OutageLog(log, "Retention",
+			"cannot delete old rows ({}); they wait for the next run",
 			"the database is reachable again; old rows are deleted");
 
 	public RetentionJob(JdbcClient jdbc, List<Retained> tables) {
@@ -42,7 +45,8 @@ public class RetentionJob {
 		this.tables = List.copyOf(tables);
 	}
 
-	@Scheduled(fixedDelayString = "${food.retention.interval:PT1H}", initialDelayString = "${food.retention.initial-delay:PT1M}")
+	@Scheduled(fixedDelayString = "${food.retention.interval:PT1H}",
+			initialDelayString = "${food.retention.initial-delay:PT1M}")
 	public void deleteOldRows() {
 		try {
 			deleteExpired();
@@ -53,7 +57,9 @@ public class RetentionJob {
 		}
 	}
 
-	/** Deletes the rows past their retention in every table; returns how many per table. */
+	/**
+	 * Deletes the rows past their retention in every table; returns how many per table.
+	 */
 	public Map<String, Integer> deleteExpired() {
 		Map<String, Integer> deleted = new LinkedHashMap<>();
 		for (Retained table : tables) {
@@ -69,7 +75,8 @@ public class RetentionJob {
 	}
 
 	private int deleteOlderThan(Retained table, Instant cutoff) {
-		// ctid: the row's physical address, a key every PostgreSQL table has, whatever its primary key.
+		// ctid: the row's physical address, a key every
+		// PostgreSQL table has, whatever its primary key.
 		String sql = """
 				delete from %1$s where ctid = any(array(
 				    select ctid from %1$s where %2$s < :cutoff limit :batch))
@@ -97,4 +104,5 @@ public class RetentionJob {
 		}
 		return duration.toString();
 	}
+
 }

@@ -19,9 +19,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The same rule on every service: the public API, its OpenAPI document and health/info are open; {@code /admin/**}
- * and the rest of actuator need HTTP Basic with the admin login. Stateless (no session, no CSRF
- * token): every request carries its credentials, as an API client's would.
+ * The same rule on every service: the public API, its OpenAPI document and health/info
+ * are open; {@code /admin/**} and the rest of actuator need HTTP Basic with the admin
+ * login. Stateless (no session, no CSRF token): every request carries its credentials, as
+ * an API client's would.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminProperties.class)
@@ -34,12 +35,16 @@ public class AdminSecurityConfiguration {
 	@Bean
 	SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-				// The API's documentation is as public as the API it documents.
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-				.requestMatchers("/admin/**", "/actuator/**").hasRole(ADMIN_ROLE)
-				.anyRequest().permitAll())
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.permitAll()
+						// The API's documentation is as public as the API it documents.
+						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+						.permitAll()
+						.requestMatchers("/admin/**", "/actuator/**")
+						.hasRole(ADMIN_ROLE)
+						.anyRequest()
+						.permitAll())
 			.httpBasic(Customizer.withDefaults())
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,4 +62,5 @@ public class AdminSecurityConfiguration {
 		return new InMemoryUserDetailsManager(
 				User.withUsername(admin.user()).password(encoder.encode(password)).roles(ADMIN_ROLE).build());
 	}
+
 }

@@ -30,17 +30,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.example.food.infrastructure.failure.InfrastructureFailures;
 
 /**
- * The one place where exceptions become RFC 9457 problem details, for every service. Spring's base
- * class already answers the framework's own failures (415, 405, 404, ...) with problem details;
- * this adds the project's {@link ProblemException}s, names each invalid field, and hides the
- * internals of unexpected failures.
+ * The one place where exceptions become RFC 9457 problem details, for every service.
+ * Spring's base class already answers the framework's own failures (415, 405, 404, ...)
+ * with problem details; this adds the project's {@link ProblemException}s, names each
+ * invalid field, and hides the internals of unexpected failures.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	/** A database outage seen so far lasts seconds (a failover, a restart): worth a retry soon. */
+	/**
+	 * A database outage seen so far lasts seconds (a failover, a restart): worth a retry
+	 * soon.
+	 */
 	static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
 	@ExceptionHandler(ProblemException.class)
@@ -53,11 +56,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The service's own database cannot be reached (a connection refused or dropped, the pool timing
-	 * out, a transaction that cannot even be rolled back on a dead connection): the infrastructure's
-	 * failure, not the request's. 503 with Retry-After, so that a client retries instead of giving
-	 * up; nothing was changed, since the transaction never committed. Any other data access failure
-	 * is unexpected.
+	 * The service's own database cannot be reached (a connection refused or dropped, the
+	 * pool timing out, a transaction that cannot even be rolled back on a dead
+	 * connection): the infrastructure's failure, not the request's. 503 with Retry-After,
+	 * so that a client retries instead of giving up; nothing was changed, since the
+	 * transaction never committed. Any other data access failure is unexpected.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> dataAccessFailure(RuntimeException ex) {
@@ -99,8 +102,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<Map<String, Object>> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
@@ -116,8 +119,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// The parser's message says where the JSON broke (line, column, which field had the wrong type);
-		// its first line is enough and contains no internals.
+		// The parser's message says where the JSON broke (line, column, which field
+		// had the wrong type); its first line is enough and contains no internals.
 		String reason = ex.getMostSpecificCause().getMessage();
 		String firstLine = reason == null ? "" : reason.lines().findFirst().orElse("");
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -130,13 +133,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		// e.g. GET /orders/not-a-uuid or ?status=SOMETHING: name the parameter and what it must be.
+		// e.g. GET /orders/not-a-uuid or ?status=SOMETHING:
+		// name the parameter and what it must be.
 		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
 				: String.valueOf(ex.getPropertyName());
 		Class<?> required = ex.getRequiredType();
 		String expected = required == null ? "value" : required.isEnum()
 				? "one of " + Arrays.toString(required.getEnumConstants()) : required.getSimpleName();
-		ProblemDetail body = invalidRequest("'" + ex.getValue() + "' is not a valid " + name + ": expected " + expected);
+		ProblemDetail body = invalidRequest(
+				"'" + ex.getValue() + "' is not a valid " + name + ": expected " + expected);
 		body.setProperty("errors", List.of(Map.of("field", name, "message", "must be " + expected)));
 		return ResponseEntity.badRequest().headers(headers).body(body);
 	}
@@ -156,4 +161,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	static URI type(String name) {
 		return URI.create(ProblemException.TYPE_BASE + name);
 	}
+
 }

@@ -7,10 +7,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the client must be told about, as an RFC 9457 problem detail. Subclasses are named as
- * facts ({@code StockInsufficient}, {@code OrderNotFound}) and say, in one constructor call, their
- * status, a stable type, a title, the detail and any extra members; {@link ProblemDetailsAdvice}
- * turns them into responses.
+ * A failure the client must be told about, as an RFC 9457 problem detail. Subclasses are
+ * named as facts ({@code StockInsufficient}, {@code OrderNotFound}) and say, in one
+ * constructor call, their status, a stable type, a title, the detail and any extra
+ * members; {@link ProblemDetailsAdvice} turns them into responses.
  *
  * <pre>
  * class OrderNotFound extends ProblemException {
@@ -23,7 +23,10 @@ import org.springframework.http.HttpStatus;
  */
 public abstract class ProblemException extends RuntimeException {
 
-	/** Problem types are stable identifiers a client can switch on; they are documented in docs/. */
+	/**
+	 * Problem types are stable identifiers a client can switch on; they are documented in
+	 * docs/.
+	 */
 	public static final String TYPE_BASE = "https://food.example/problems/";
 
 	private final HttpStatus status;
@@ -73,4 +76,5 @@ public abstract class ProblemException extends RuntimeException {
 	public final URI typeUri() {
 		return URI.create(TYPE_BASE + type());
 	}
+
 }

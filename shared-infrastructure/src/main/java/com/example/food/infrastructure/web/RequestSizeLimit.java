@@ -16,10 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses an oversized request body with 413 before anything reads it. Tomcat limits only form
- * posts by itself; a JSON body would otherwise be read whole into memory, however large. A body
- * of unknown length (chunked) cannot be judged up front, so it is refused with 411: every client
- * of this API (curl, browsers, Feign) sends a Content-Length.
+ * Refuses an oversized request body with 413 before anything reads it. Tomcat limits only
+ * form posts by itself; a JSON body would otherwise be read whole into memory, however
+ * large. A body of unknown length (chunked) cannot be judged up front, so it is refused
+ * with 411: every client of this API (curl, browsers, Feign) sends a Content-Length.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -57,4 +57,5 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
 	}
+
 }

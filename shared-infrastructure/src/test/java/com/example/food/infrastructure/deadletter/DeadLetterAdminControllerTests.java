@@ -39,7 +39,8 @@ class DeadLetterAdminControllerTests {
 	}
 
 	private static DeadLetter letterWithBody(byte[] body) {
-		return new DeadLetter(UUID.randomUUID(), "e-1", "order.placed", "POISON", null, 1, body, "application/json", Map.of(),
-				Instant.now());
+		return new DeadLetter(UUID.randomUUID(), "e-1", "order.placed", "POISON", null, 1, body, "application/json",
+				Map.of(), Instant.now());
 	}
+
 }

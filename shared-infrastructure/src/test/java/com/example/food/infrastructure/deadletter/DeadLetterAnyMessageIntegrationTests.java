@@ -30,10 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Whatever a dead letter holds, it is stored, shown by the admin API and replayed as it was: bytes
- * that are not text, the longest message id AMQP carries, a reason this version does not know.
+ * Whatever a dead letter holds, it is stored, shown by the admin API and replayed as it
+ * was: bytes that are not text, the longest message id AMQP carries, a reason this
+ * version does not know.
  */
-@SpringBootTest(classes = InfrastructureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = InfrastructureTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME })
 @WithRealInfrastructure
 class DeadLetterAnyMessageIntegrationTests {
@@ -62,11 +64,12 @@ class DeadLetterAnyMessageIntegrationTests {
 		byte[] body = { '{', 'n', 'u', 'l', 0, '}', (byte) 0xC3, (byte) 0x28, (byte) 0xFF };
 		String messageId = UUID.randomUUID().toString();
 		// Not JSON: poison, dead-lettered by the service itself.
-		rabbit.send(Messaging.EXCHANGE, "payment.failed", MessageBuilder.withBody(body)
-			.setContentType("application/octet-stream")
-			.setMessageId(messageId)
-			.setHeader("x-order-id", "order-7")
-			.build());
+		rabbit.send(Messaging.EXCHANGE, "payment.failed",
+				MessageBuilder.withBody(body)
+					.setContentType("application/octet-stream")
+					.setMessageId(messageId)
+					.setHeader("x-order-id", "order-7")
+					.build());
 
 		JsonNode letter = awaitDeadLetter(messageId);
 		assertThat(letter.get("reason").asString()).isEqualTo("POISON");
@@ -85,13 +88,15 @@ class DeadLetterAnyMessageIntegrationTests {
 
 	@Test
 	void keepsShowsAndReplaysTheLongestMessageIdAndContentTypeAmqpCarries() {
-		// AMQP 0-9-1 carries at most 255 bytes in these; the columns used to refuse more than 100.
+		// AMQP 0-9-1 carries at most 255 bytes in these;
+		// the columns used to refuse more than 100.
 		String messageId = "m".repeat(255);
 		String contentType = "text/plain; note=" + "c".repeat(238);
-		rabbit.send(Messaging.EXCHANGE, "payment.failed", MessageBuilder.withBody("{not json".getBytes(StandardCharsets.UTF_8))
-			.setContentType(contentType)
-			.setMessageId(messageId)
-			.build());
+		rabbit.send(Messaging.EXCHANGE, "payment.failed",
+				MessageBuilder.withBody("{not json".getBytes(StandardCharsets.UTF_8))
+					.setContentType(contentType)
+					.setMessageId(messageId)
+					.build());
 
 		JsonNode letter = awaitDeadLetter(messageId);
 		assertThat(letter.get("eventId").asString()).isEqualTo(messageId);
@@ -108,11 +113,12 @@ class DeadLetterAnyMessageIntegrationTests {
 	void keepsShowsAndReplaysADeadLetterWithAReasonThisVersionDoesNotKnow() {
 		String messageId = UUID.randomUUID().toString();
 		byte[] body = "{\"from\": \"a newer service\"}".getBytes(StandardCharsets.UTF_8);
-		rabbit.send(Messaging.DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE, MessageBuilder.withBody(body)
-			.setContentType("application/json")
-			.setMessageId(messageId)
-			.setHeader(DeadLetterReason.HEADER, "QUARANTINED")
-			.build());
+		rabbit.send(Messaging.DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE,
+				MessageBuilder.withBody(body)
+					.setContentType("application/json")
+					.setMessageId(messageId)
+					.setHeader(DeadLetterReason.HEADER, "QUARANTINED")
+					.build());
 
 		JsonNode letter = awaitDeadLetter(messageId);
 		assertThat(letter.get("reason").asString()).isEqualTo("QUARANTINED");
@@ -137,14 +143,17 @@ class DeadLetterAnyMessageIntegrationTests {
 	}
 
 	private String deadLetterId(String messageId) {
-		return jdbc.sql("select id::text from dead_letter where event_id = ?").param(messageId).query(String.class)
+		return jdbc.sql("select id::text from dead_letter where event_id = ?")
+			.param(messageId)
+			.query(String.class)
 			.optional()
 			.orElse(null);
 	}
 
 	/**
-	 * Replays the dead letter and takes the replay from the service's queue before the service
-	 * handles it (its listener is stopped meanwhile), to compare it with what was published.
+	 * Replays the dead letter and takes the replay from the service's queue before the
+	 * service handles it (its listener is stopped meanwhile), to compare it with what was
+	 * published.
 	 */
 	private Message replay(JsonNode letter, String messageId) {
 		listener.stop();
@@ -160,4 +169,5 @@ class DeadLetterAnyMessageIntegrationTests {
 			listener.start();
 		}
 	}
+
 }

@@ -33,15 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dead-letter queue is the end of the line: whatever keeps a dead letter from being stored, the
- * intake holds it and tries again, without dropping it and without handing it back to the broker
- * to be delivered again (which RabbitMQ 4 counts, and drops past 20). How often the broker
- * delivered a message before it was stored is in its {@code x-delivery-count} header, which the
- * stored row keeps: absent means once.
+ * The dead-letter queue is the end of the line: whatever keeps a dead letter from being
+ * stored, the intake holds it and tries again, without dropping it and without handing it
+ * back to the broker to be delivered again (which RabbitMQ 4 counts, and drops past 20).
+ * How often the broker delivered a message before it was stored is in its
+ * {@code x-delivery-count} header, which the stored row keeps: absent means once.
  */
 @SpringBootTest(classes = InfrastructureTestApplication.class,
 		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME,
-				// Tries again after 10 ms, then every 20 ms: 25 failed tries take a fraction of a second.
+				// Tries again after 10 ms, then every 20 ms:
+				// 25 failed tries take a fraction of a second.
 				"food.messaging.outage.first-wait=10ms", "food.messaging.outage.max-wait=20ms",
 				"spring.datasource.hikari.connection-timeout=250" })
 @ContextConfiguration(initializers = ThroughDatabaseProxy.class)
@@ -73,7 +74,10 @@ class DeadLetterIntakeIntegrationTests {
 	/** The dead letters this test made. */
 	private final List<String> messageIds = new ArrayList<>();
 
-	/** Leaves nothing behind: no cut, no refusal, no dead letter in the queue nor in the table. */
+	/**
+	 * Leaves nothing behind: no cut, no refusal, no dead letter in the queue nor in the
+	 * table.
+	 */
 	@AfterEach
 	void restore() {
 		databaseProxy.restore();
@@ -122,13 +126,15 @@ class DeadLetterIntakeIntegrationTests {
 		String messageId = deadLetter();
 		await().pollDelay(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> readyInDeadLetterQueue() == 0);
 
-		// What a shutdown does: the container stops taking messages, the pause stops waiting.
+		// What a shutdown does: the container stops
+		// taking messages, the pause stops waiting.
 		CountDownLatch stopped = new CountDownLatch(1);
 		intake.stop(stopped::countDown);
 		pause.stop();
 		try {
 			assertThat(stopped.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			// Back in the queue (a quorum queue takes a rejected message back asynchronously).
+			// Back in the queue (a quorum queue takes
+			// a rejected message back asynchronously).
 			await().atMost(PATIENCE).until(() -> readyInDeadLetterQueue() == 1);
 		}
 		finally {
@@ -148,7 +154,8 @@ class DeadLetterIntakeIntegrationTests {
 		intake.stop();
 		try {
 			messageId = deadLetter();
-			// A consumer that keeps dying on it (or a service restarted again and again meanwhile).
+			// A consumer that keeps dying on it (or a
+			// service restarted again and again meanwhile).
 			for (int i = 0; i < DeadLetterRenewal.RENEW_AFTER + 5; i++) {
 				giveBackOnce();
 			}
@@ -168,11 +175,12 @@ class DeadLetterIntakeIntegrationTests {
 	private String deadLetter() {
 		String messageId = UUID.randomUUID().toString();
 		messageIds.add(messageId);
-		rabbit.send("", DEAD_LETTER_QUEUE, MessageBuilder.withBody("{\"kept\": true}".getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.setMessageId(messageId)
-			.setHeader(DeadLetterReason.HEADER, DeadLetterReason.RETRIES_EXHAUSTED.name())
-			.build());
+		rabbit.send("", DEAD_LETTER_QUEUE,
+				MessageBuilder.withBody("{\"kept\": true}".getBytes(StandardCharsets.UTF_8))
+					.setContentType("application/json")
+					.setMessageId(messageId)
+					.setHeader(DeadLetterReason.HEADER, DeadLetterReason.RETRIES_EXHAUSTED.name())
+					.build());
 		return messageId;
 	}
 
@@ -186,7 +194,10 @@ class DeadLetterIntakeIntegrationTests {
 		}));
 	}
 
-	/** A trigger refuses every dead letter, for real, and counts the refusals (a sequence ignores rollbacks). */
+	/**
+	 * A trigger refuses every dead letter, for real, and counts the refusals (a sequence
+	 * ignores rollbacks).
+	 */
 	private void refuseDeadLetters() {
 		List.of("create sequence if not exists dead_letter_refusals", """
 				create or replace function refuse_dead_letter() returns trigger language plpgsql as $$
@@ -199,8 +210,8 @@ class DeadLetterIntakeIntegrationTests {
 	}
 
 	private void acceptDeadLetters() {
-		List.of("drop trigger if exists refuse_dead_letter on dead_letter", "drop function if exists refuse_dead_letter()",
-				"drop sequence if exists dead_letter_refusals")
+		List.of("drop trigger if exists refuse_dead_letter on dead_letter",
+				"drop function if exists refuse_dead_letter()", "drop sequence if exists dead_letter_refusals")
 			.forEach(statement -> jdbc.sql(statement).update());
 	}
 
@@ -214,8 +225,12 @@ class DeadLetterIntakeIntegrationTests {
 		return deadLetters.all().stream().filter(letter -> messageId.equals(letter.eventId())).findFirst();
 	}
 
-	/** The messages waiting in the dead-letter queue; one held by the intake is not among them. */
+	/**
+	 * The messages waiting in the dead-letter queue; one held by the intake is not among
+	 * them.
+	 */
 	private int readyInDeadLetterQueue() {
 		return rabbit.execute(channel -> channel.queueDeclarePassive(DEAD_LETTER_QUEUE).getMessageCount());
 	}
+
 }

@@ -19,7 +19,8 @@ class DeadLetterIntakeTests {
 
 	@Test
 	void keepsAReasonThisVersionDoesNotKnowAsItIs() {
-		DeadLetter letter = DeadLetterIntake.letterOf(message().setHeader(DeadLetterReason.HEADER, "QUARANTINED").build());
+		DeadLetter letter = DeadLetterIntake
+			.letterOf(message().setHeader(DeadLetterReason.HEADER, "QUARANTINED").build());
 
 		assertThat(letter.reason()).isEqualTo("QUARANTINED");
 	}
@@ -76,4 +77,5 @@ class DeadLetterIntakeTests {
 	private static MessageBuilder message() {
 		return MessageBuilder.withBody("{}".getBytes(StandardCharsets.UTF_8));
 	}
+
 }

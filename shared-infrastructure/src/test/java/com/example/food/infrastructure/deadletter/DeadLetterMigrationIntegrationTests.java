@@ -17,8 +17,9 @@ import com.example.food.infrastructure.testapp.InfrastructureTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code V0_8__dead_letter_keeps_any_message.sql} on a table that already holds dead letters, in a
- * schema of its own: their bodies, stored as text until then, keep exactly their UTF-8 bytes.
+ * {@code V0_8__dead_letter_keeps_any_message.sql} on a table that already holds dead
+ * letters, in a schema of its own: their bodies, stored as text until then, keep exactly
+ * their UTF-8 bytes.
  */
 @InfrastructureTest
 class DeadLetterMigrationIntegrationTests {
@@ -47,7 +48,9 @@ class DeadLetterMigrationIntegrationTests {
 
 		migrateTo("0.8");
 
-		byte[] stored = jdbc.sql("select body from " + SCHEMA + ".dead_letter where event_id = 'e-1'").query(byte[].class).single();
+		byte[] stored = jdbc.sql("select body from " + SCHEMA + ".dead_letter where event_id = 'e-1'")
+			.query(byte[].class)
+			.single();
 		assertThat(stored).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
 		// And the columns take what they refused before.
 		jdbc.sql("update " + SCHEMA + ".dead_letter set reason = ?, event_id = ? where event_id = 'e-1'")
@@ -64,4 +67,5 @@ class DeadLetterMigrationIntegrationTests {
 			.load()
 			.migrate();
 	}
+
 }

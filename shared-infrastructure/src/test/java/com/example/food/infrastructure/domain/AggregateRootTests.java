@@ -27,6 +27,7 @@ class AggregateRootTests {
 			delivered = true;
 			register(new DeliveryCompleted(id, "courier-1"));
 		}
+
 	}
 
 	@Test
@@ -51,4 +52,5 @@ class AggregateRootTests {
 			.isInstanceOf(IllegalTransition.class)
 			.withMessage("Parcel " + parcel.id + " is DELIVERED: cannot be delivered again");
 	}
+
 }

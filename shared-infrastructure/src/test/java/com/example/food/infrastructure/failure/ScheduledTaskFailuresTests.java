@@ -86,4 +86,5 @@ class ScheduledTaskFailuresTests {
 		return new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
 				new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms"));
 	}
+
 }

@@ -48,10 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole way of an event through the shared mechanism, on the real broker: outbox, relay with
- * confirms, queue, idempotent consumer, retries, dead-letter queue, replay.
+ * The whole way of an event through the shared mechanism, on the real broker: outbox,
+ * relay with confirms, queue, idempotent consumer, retries, dead-letter queue, replay.
  */
-@SpringBootTest(classes = InfrastructureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = InfrastructureTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME,
 				"food.messaging.retry.initial-interval=50ms", "food.messaging.relay.interval=50ms" })
 @WithRealInfrastructure
@@ -97,8 +98,10 @@ class EventFlowIntegrationTests {
 		transaction.executeWithoutResult(status -> outbox.add(event));
 
 		await().atMost(PATIENCE).until(() -> handled(event.eventId()) == 1);
-		assertThat(jdbc.sql("select sent_at is not null from outbox_message where event_id = ?").param(event.eventId())
-			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select sent_at is not null from outbox_message where event_id = ?")
+			.param(event.eventId())
+			.query(Boolean.class)
+			.single()).isTrue();
 		assertThat(HANDLED.stream().filter(e -> e.eventId().equals(event.eventId())).findFirst()).contains(event);
 	}
 
@@ -117,8 +120,8 @@ class EventFlowIntegrationTests {
 
 	@Test
 	void keepsAnEventNoQueueTakesAndPublishesItOnceAConsumerAppears() {
-		// Every event of the contract has a queue from the start (see the next test): this one is
-		// written with a routing key that no service takes.
+		// Every event of the contract has a queue from the start (see the next
+		// test): this one is written with a routing key that no service takes.
 		EventEnvelope event = EventEnvelope.of(new DeliveryFailed("no courier available", 3), UUID.randomUUID());
 		String routingKey = "test.nobody-listens-" + event.eventId();
 		jdbc.sql("""
@@ -147,10 +150,12 @@ class EventFlowIntegrationTests {
 
 	@Test
 	void anEventReachesAConsumerThatHasNeverStarted() {
-		// Only this test service has ever run in this virtual host; the delivery service never has.
-		// Its queue exists all the same, declared from the contract, and keeps the event for it.
-		EventEnvelope event = EventEnvelope.of(new MealPrepared(UUID.randomUUID(), "c-1",
-				List.of(new OrderLine("PIZZA", "Pizza", 1, BigDecimal.TEN)), new DeliveryAddress("1 Main St", "Springfield", "12345")), UUID.randomUUID());
+		// Only this test service has ever run in this virtual host; the
+		// delivery service never has. Its queue exists all the same,
+		// declared from the contract, and keeps the event for it.
+		EventEnvelope event = EventEnvelope
+			.of(new MealPrepared(UUID.randomUUID(), "c-1", List.of(new OrderLine("PIZZA", "Pizza", 1, BigDecimal.TEN)),
+					new DeliveryAddress("1 Main St", "Springfield", "12345")), UUID.randomUUID());
 
 		transaction.executeWithoutResult(status -> outbox.add(event));
 
@@ -193,7 +198,8 @@ class EventFlowIntegrationTests {
 	void retriesATransientFailureUntilItSucceeds() {
 		switchHandlerFailures("""
 				{"routingKey": "payment.refunded", "transientFailures": 2}""");
-		EventEnvelope event = EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), BigDecimal.TEN), UUID.randomUUID());
+		EventEnvelope event = EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), BigDecimal.TEN),
+				UUID.randomUUID());
 
 		publish(event);
 
@@ -206,7 +212,8 @@ class EventFlowIntegrationTests {
 	void deadLettersAfterTheRetriesAndReplaysOnceTheCauseIsFixed() {
 		switchHandlerFailures("""
 				{"routingKey": "payment.refunded", "transientFailures": 100}""");
-		EventEnvelope event = EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), BigDecimal.ONE), UUID.randomUUID());
+		EventEnvelope event = EventEnvelope.of(new PaymentRefunded(UUID.randomUUID(), BigDecimal.ONE),
+				UUID.randomUUID());
 		publish(event);
 		Response letter = awaitDeadLetter(event.eventId().toString());
 		assertThat(letter.json().get("reason").asString()).isEqualTo("RETRIES_EXHAUSTED");
@@ -244,8 +251,9 @@ class EventFlowIntegrationTests {
 			EventEnvelope event = EventEnvelope.of(new PaymentFailed("crashes its consumer"), UUID.randomUUID());
 			publish(event);
 
-			// A consumer that dies on the message never acknowledges it: the broker takes it back and
-			// delivers it again, and counts. Rejecting with requeue is the same thing, minus the crash.
+			// A consumer that dies on the message never acknowledges it:
+			// the broker takes it back and delivers it again, and counts.
+			// Rejecting with requeue is the same thing, minus the crash.
 			await().atMost(PATIENCE).until(() -> {
 				rabbit.execute(channel -> {
 					GetResponse delivery = channel.basicGet(QUEUE, false);
@@ -289,10 +297,11 @@ class EventFlowIntegrationTests {
 	}
 
 	private void publish(EventEnvelope event) {
-		rabbit.send(Messaging.EXCHANGE, event.type(), MessageBuilder.withBody(EventJson.writeBytes(event))
-			.setContentType("application/json")
-			.setMessageId(event.eventId().toString())
-			.build());
+		rabbit.send(Messaging.EXCHANGE, event.type(),
+				MessageBuilder.withBody(EventJson.writeBytes(event))
+					.setContentType("application/json")
+					.setMessageId(event.eventId().toString())
+					.build());
 	}
 
 	private static long handled(UUID eventId) {
@@ -304,12 +313,17 @@ class EventFlowIntegrationTests {
 	}
 
 	private Map<String, Object> outboxRow(EventEnvelope event) {
-		return jdbc.sql("select attempts, sent_at from outbox_message where event_id = ?").param(event.eventId()).query()
+		return jdbc.sql("select attempts, sent_at from outbox_message where event_id = ?")
+			.param(event.eventId())
+			.query()
 			.singleRow();
 	}
 
 	private int processed(UUID eventId) {
-		return jdbc.sql("select count(*) from processed_event where event_id = ?").param(eventId).query(Integer.class).single();
+		return jdbc.sql("select count(*) from processed_event where event_id = ?")
+			.param(eventId)
+			.query(Integer.class)
+			.single();
 	}
 
 	private Response awaitDeadLetter(String messageId) {
@@ -318,8 +332,11 @@ class EventFlowIntegrationTests {
 	}
 
 	private String deadLetterOf(String messageId) {
-		return jdbc.sql("select id::text from dead_letter where event_id = ?").param(messageId).query(String.class)
+		return jdbc.sql("select id::text from dead_letter where event_id = ?")
+			.param(messageId)
+			.query(String.class)
 			.optional()
 			.orElse(null);
 	}
+
 }

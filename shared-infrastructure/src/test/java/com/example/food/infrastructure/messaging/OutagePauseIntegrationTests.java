@@ -28,11 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A database outage is the infrastructure's failure, not the message's: the consumer holds the
- * message and waits, reports itself not ready, and handles it once the database is back. Nothing
- * goes to the dead-letter queue, however long the outage outlasts the retries.
+ * A database outage is the infrastructure's failure, not the message's: the consumer
+ * holds the message and waits, reports itself not ready, and handles it once the database
+ * is back. Nothing goes to the dead-letter queue, however long the outage outlasts the
+ * retries.
  */
-@SpringBootTest(classes = InfrastructureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = InfrastructureTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME,
 				// The retries would be over in 0.35 s; the outage lasts many times that.
 				"food.messaging.retry.initial-interval=50ms", "food.messaging.outage.first-wait=100ms",
@@ -62,40 +64,52 @@ class OutagePauseIntegrationTests {
 		EventEnvelope event = EventEnvelope.of(new PaymentFailed("arrives during an outage"), UUID.randomUUID());
 		databaseProxy.cut();
 
-		rabbit.send(Messaging.EXCHANGE, event.type(), MessageBuilder.withBody(EventJson.writeBytes(event))
-			.setContentType("application/json")
-			.setMessageId(event.eventId().toString())
-			.build());
+		rabbit.send(Messaging.EXCHANGE, event.type(),
+				MessageBuilder.withBody(EventJson.writeBytes(event))
+					.setContentType("application/json")
+					.setMessageId(event.eventId().toString())
+					.build());
 
 		// Not ready while it waits, and readiness says why.
 		await().atMost(Duration.ofSeconds(20)).until(() -> readiness().status() == 503);
 		assertThat(readiness().body()).contains("\"eventConsumption\":{\"status\":\"DOWN\"");
-		// Several times longer than the retries: a message failing for its own sake would be a dead letter by now.
+		// Several times longer than the retries: a message
+		// failing for its own sake would be a dead letter by now.
 		await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
 		assertThat(handled(event)).isZero();
-		// Not back in the queue either (which would count a delivery against the limit): held by the consumer.
+		// Not back in the queue either (which would count a
+		// delivery against the limit): held by the consumer.
 		assertThat(readyInQueue()).isZero();
 
 		databaseProxy.restore();
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> handled(event) == 1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> readiness().status() == 200);
-		assertThat(jdbc.sql("select count(*) from dead_letter where event_id = ?").param(event.eventId().toString())
-			.query(Integer.class).single()).isZero();
-		assertThat(jdbc.sql("select count(*) from processed_event where event_id = ?").param(event.eventId())
-			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from dead_letter where event_id = ?")
+			.param(event.eventId().toString())
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from processed_event where event_id = ?")
+			.param(event.eventId())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	private HttpTestClient.Response readiness() {
 		return HttpTestClient.on(port).get("/actuator/health/readiness");
 	}
 
-	/** The messages waiting in the service's queue; one delivered and not yet acknowledged is not among them. */
+	/**
+	 * The messages waiting in the service's queue; one delivered and not yet acknowledged
+	 * is not among them.
+	 */
 	private int readyInQueue() {
-		return rabbit.execute(channel -> channel.queueDeclarePassive(Messaging.queueFor("infrastructure")).getMessageCount());
+		return rabbit
+			.execute(channel -> channel.queueDeclarePassive(Messaging.queueFor("infrastructure")).getMessageCount());
 	}
 
 	private static long handled(EventEnvelope event) {
 		return HANDLED.stream().filter(e -> e.eventId().equals(event.eventId())).count();
 	}
+
 }

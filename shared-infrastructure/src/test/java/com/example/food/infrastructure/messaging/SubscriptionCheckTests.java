@@ -8,7 +8,10 @@ import com.example.food.events.MealPrepared;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The other services declare a service's queue from the contract, so its handlers must agree with it. */
+/**
+ * The other services declare a service's queue from the contract, so its handlers must
+ * agree with it.
+ */
 class SubscriptionCheckTests {
 
 	@Test
@@ -21,14 +24,12 @@ class SubscriptionCheckTests {
 
 	@Test
 	void aHandlerTheContractDoesNotListStopsTheService() {
-		EventHandlers delivery = EventHandlers.builder()
-			.on(MealPrepared.class, "dispatch", (event, envelope) -> {
-			})
-			.on(DeliveryFailed.class, "retry", (event, envelope) -> {
-			})
-			.build();
+		EventHandlers delivery = EventHandlers.builder().on(MealPrepared.class, "dispatch", (event, envelope) -> {
+		}).on(DeliveryFailed.class, "retry", (event, envelope) -> {
+		}).build();
 
-		assertThatIllegalStateException().isThrownBy(() -> MessagingConfiguration.checkSubscription("delivery", delivery))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> MessagingConfiguration.checkSubscription("delivery", delivery))
 			.withMessageContaining("[delivery.failed, meal.prepared]")
 			.withMessageContaining("says [meal.prepared]");
 	}
@@ -38,6 +39,8 @@ class SubscriptionCheckTests {
 		EventHandlers probe = EventHandlers.builder().on(DeliveryFailed.class, "record", (event, envelope) -> {
 		}).build();
 
-		assertThatCode(() -> MessagingConfiguration.checkSubscription("infrastructure", probe)).doesNotThrowAnyException();
+		assertThatCode(() -> MessagingConfiguration.checkSubscription("infrastructure", probe))
+			.doesNotThrowAnyException();
 	}
+
 }

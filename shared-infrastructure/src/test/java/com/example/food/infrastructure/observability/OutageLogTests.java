@@ -27,7 +27,8 @@ class OutageLogTests {
 		outage.over();
 		outage.over();
 
-		assertThat(output.getAll()).containsOnlyOnce("Test poller: cannot reach the database (connection refused); work waits")
+		assertThat(output.getAll())
+			.containsOnlyOnce("Test poller: cannot reach the database (connection refused); work waits")
 			.containsOnlyOnce("Test poller: the database is back");
 		assertThat(output.getAll().indexOf("cannot reach")).isLessThan(output.getAll().indexOf("is back"));
 		assertThat(outage.isDown()).isFalse();
@@ -39,7 +40,9 @@ class OutageLogTests {
 		outage.over();
 		outage.during(new SQLException("second"));
 
-		assertThat(output.getAll()).contains("cannot reach the database (first)").contains("cannot reach the database (second)");
+		assertThat(output.getAll()).contains("cannot reach the database (first)")
+			.contains("cannot reach the database (second)");
 		assertThat(outage.isDown()).isTrue();
 	}
+
 }

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gauges every service shares, read from its real tables: the outbox's backlog and the age of
- * its oldest unsent event, and the dead letters still waiting for an operator.
+ * The gauges every service shares, read from its real tables: the outbox's backlog and
+ * the age of its oldest unsent event, and the dead letters still waiting for an operator.
  */
 @InfrastructureTest
 class OutboxAndDeadLetterMetricsIntegrationTests {
@@ -43,7 +43,8 @@ class OutboxAndDeadLetterMetricsIntegrationTests {
 
 	@Test
 	void showsTheUnsentEventsAndHowLongTheOldestHasWaitedUntilTheyAreSent() {
-		// The test run owns its database: whatever earlier tests left unsent counts as sent here.
+		// The test run owns its database: whatever
+		// earlier tests left unsent counts as sent here.
 		jdbc.sql("update outbox_message set sent_at = now() where sent_at is null").update();
 		assertThat(gauge(OutboxMetrics.BACKLOG)).isZero();
 		assertThat(gauge(OutboxMetrics.OLDEST_AGE)).isZero();
@@ -72,14 +73,20 @@ class OutboxAndDeadLetterMetricsIntegrationTests {
 		double before = deadLetterGauge();
 		String messageId = UUID.randomUUID().toString();
 
-		// Poison: not JSON. The service dead-letters it at once and stores it in its dead_letter table.
-		rabbit.send(Messaging.EXCHANGE, "payment.failed", MessageBuilder.withBody("{not json".getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.setMessageId(messageId)
-			.build());
+		// Poison: not JSON. The service dead-letters it
+		// at once and stores it in its dead_letter table.
+		rabbit.send(Messaging.EXCHANGE, "payment.failed",
+				MessageBuilder.withBody("{not json".getBytes(StandardCharsets.UTF_8))
+					.setContentType("application/json")
+					.setMessageId(messageId)
+					.build());
 
 		await().atMost(PATIENCE).until(() -> deadLetterGauge() == before + 1);
-		DeadLetter letter = deadLetters.all().stream().filter(l -> messageId.equals(l.eventId())).findFirst().orElseThrow();
+		DeadLetter letter = deadLetters.all()
+			.stream()
+			.filter(l -> messageId.equals(l.eventId()))
+			.findFirst()
+			.orElseThrow();
 
 		deadLetters.discard(letter.id());
 
@@ -92,14 +99,19 @@ class OutboxAndDeadLetterMetricsIntegrationTests {
 	}
 
 	/**
-	 * An event written {@code ago}, as the relay's outbox holds it. Its next attempt is an hour away,
-	 * so that the relay running beside the test leaves it alone.
+	 * An event written {@code ago}, as the relay's outbox holds it. Its next attempt is
+	 * an hour away, so that the relay running beside the test leaves it alone.
 	 */
 	private void unsentEvent(UUID orderId, String ago) {
-		jdbc.sql("""
-				insert into outbox_message (event_id, order_id, routing_key, payload, created_at, next_attempt_at)
-				values (:eventId, :orderId, 'payment.failed', '{}', now() - cast(:ago as interval), now() + interval '1 hour')
-				""").param("eventId", UUID.randomUUID()).param("orderId", orderId).param("ago", ago).update();
+		jdbc.sql(
+				"""
+						insert into outbox_message (event_id, order_id, routing_key, payload, created_at, next_attempt_at)
+						values (:eventId, :orderId, 'payment.failed', '{}', now() - cast(:ago as interval), now() + interval '1 hour')
+						""")
+			.param("eventId", UUID.randomUUID())
+			.param("orderId", orderId)
+			.param("ago", ago)
+			.update();
 	}
 
 	private double gauge(String name) {
@@ -109,4 +121,5 @@ class OutboxAndDeadLetterMetricsIntegrationTests {
 	private double deadLetterGauge() {
 		return meters.get(DeadLetterMetrics.DEAD_LETTERS).tag("queue", "infrastructure.events.dlq").gauge().value();
 	}
+
 }

@@ -15,7 +15,10 @@ import com.example.food.infrastructure.testapp.InfrastructureTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A timer's work continues the trace it was scheduled in, kept in trace_handoff under the work's id. */
+/**
+ * A timer's work continues the trace it was scheduled in, kept in trace_handoff under the
+ * work's id.
+ */
 @InfrastructureTest
 class StoredTracesIntegrationTests {
 
@@ -59,4 +62,5 @@ class StoredTracesIntegrationTests {
 
 		assertThat(traces.of(ticket)).isNull();
 	}
+
 }

@@ -15,8 +15,8 @@ import com.example.food.events.EventEnvelope;
 import com.example.food.events.Messaging;
 
 /**
- * A queue bound to some routing keys that keeps every message id it received, in order: how a test
- * sees what a relay published, and how often.
+ * A queue bound to some routing keys that keeps every message id it received, in order:
+ * how a test sees what a relay published, and how often.
  */
 final class CountingQueue implements AutoCloseable {
 
@@ -43,9 +43,10 @@ final class CountingQueue implements AutoCloseable {
 
 	/** The ids of every message received so far, in the order they arrived. */
 	List<String> received() {
-		// receive without a timeout is a basic.get: a consumer with a timeout would, when cancelled,
-		// delete the auto-delete queue.
-		for (Message message = rabbit.receive(queue.getName()); message != null; message = rabbit.receive(queue.getName())) {
+		// receive without a timeout is a basic.get: a consumer with a
+		// timeout would, when cancelled, delete the auto-delete queue.
+		for (Message message = rabbit.receive(queue.getName()); message != null; message = rabbit
+			.receive(queue.getName())) {
 			received.add(message.getMessageProperties().getMessageId());
 		}
 		return List.copyOf(received);
@@ -60,4 +61,5 @@ final class CountingQueue implements AutoCloseable {
 	public void close() {
 		admin.deleteQueue(queue.getName());
 	}
+
 }

@@ -22,10 +22,11 @@ import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.polling.Poller;
 
 /**
- * An outbox of a test's own: a copy of the {@code outbox_message} table in a schema of its own, and
- * the {@link Outbox}, claims and relays that work on it, through a connection pool of their own.
- * The application's relays, polling the real table beside the test, never see these rows, so a
- * test sees exactly what its own relays did with them.
+ * An outbox of a test's own: a copy of the {@code outbox_message} table in a schema of
+ * its own, and the {@link Outbox}, claims and relays that work on it, through a
+ * connection pool of their own. The application's relays, polling the real table beside
+ * the test, never see these rows, so a test sees exactly what its own relays did with
+ * them.
  */
 final class IsolatedOutbox implements AutoCloseable {
 
@@ -46,7 +47,8 @@ final class IsolatedOutbox implements AutoCloseable {
 	IsolatedOutbox(JdbcClient application, Environment environment) {
 		this.application = application;
 		application.sql("create schema " + schema).update();
-		application.sql("create table " + schema + ".outbox_message (like public.outbox_message including all)").update();
+		application.sql("create table " + schema + ".outbox_message (like public.outbox_message including all)")
+			.update();
 		String url = environment.getRequiredProperty("spring.datasource.url");
 		dataSource.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
 		dataSource.setUsername(environment.getProperty("spring.datasource.username"));
@@ -59,8 +61,9 @@ final class IsolatedOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * An outbox on this table handing its rows over to {@code relay}, or to none (every row is left to
-	 * a claim). The tests run the relays themselves: the poller it would wake is never started.
+	 * An outbox on this table handing its rows over to {@code relay}, or to none (every
+	 * row is left to a claim). The tests run the relays themselves: the poller it would
+	 * wake is never started.
 	 */
 	private Outbox outbox(@Nullable OutboxRelay relay) {
 		return new Outbox(jdbc, tracing, relay, new Poller("isolated-relay", Duration.ofHours(1), () -> {
@@ -68,17 +71,26 @@ final class IsolatedOutbox implements AutoCloseable {
 		}));
 	}
 
-	/** Writes the events as a service would: in one transaction, through the {@link Outbox}; none handed over. */
+	/**
+	 * Writes the events as a service would: in one transaction, through the
+	 * {@link Outbox}; none handed over.
+	 */
 	void write(EventEnvelope... events) {
 		write(outbox, events);
 	}
 
-	/** Writes the events in one transaction, as a service does: handed over to {@code relay} once committed. */
+	/**
+	 * Writes the events in one transaction, as a service does: handed over to
+	 * {@code relay} once committed.
+	 */
 	void writeHandingOver(OutboxRelay relay, EventEnvelope... events) {
 		write(outbox(relay), events);
 	}
 
-	/** Writes the events through an outbox handing them over to {@code relay}, in a transaction rolled back. */
+	/**
+	 * Writes the events through an outbox handing them over to {@code relay}, in a
+	 * transaction rolled back.
+	 */
 	void writeAndRollBack(OutboxRelay relay, EventEnvelope... events) {
 		Outbox handingOver = outbox(relay);
 		transaction.executeWithoutResult(status -> {
@@ -98,8 +110,9 @@ final class IsolatedOutbox implements AutoCloseable {
 	}
 
 	/**
-	 * Gives a written event a routing key no queue takes: every event of the contract has its
-	 * consumers' queues from the start (docs/adr/0006), so only a key outside it comes back.
+	 * Gives a written event a routing key no queue takes: every event of the contract has
+	 * its consumers' queues from the start (docs/adr/0006), so only a key outside it
+	 * comes back.
 	 */
 	void unroutable(EventEnvelope event) {
 		jdbc.sql("update outbox_message set routing_key = ? where event_id = ?")
@@ -132,4 +145,5 @@ final class IsolatedOutbox implements AutoCloseable {
 		dataSource.close();
 		application.sql("drop schema " + schema + " cascade").update();
 	}
+
 }

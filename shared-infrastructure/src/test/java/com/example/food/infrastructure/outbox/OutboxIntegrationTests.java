@@ -53,8 +53,10 @@ class OutboxIntegrationTests {
 			status.setRollbackOnly();
 		});
 
-		assertThat(jdbc.sql("select count(*) from outbox_message where event_id = ?").param(event.eventId())
-			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from outbox_message where event_id = ?")
+			.param(event.eventId())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -63,4 +65,5 @@ class OutboxIntegrationTests {
 
 		assertThatExceptionOfType(IllegalTransactionStateException.class).isThrownBy(() -> outbox.add(event));
 	}
+
 }

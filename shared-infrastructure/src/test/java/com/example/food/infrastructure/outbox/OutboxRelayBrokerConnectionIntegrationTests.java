@@ -32,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay and a broker that answers late, never, or cannot be reached: a {@link TcpProxy} sits
- * between the relay's connection and the broker. No transaction is open while the relay waits for
- * the broker's answers; an answer that never comes costs the batch one confirm timeout; a broker
- * that cannot be reached costs the events nothing but the wait.
+ * The relay and a broker that answers late, never, or cannot be reached: a
+ * {@link TcpProxy} sits between the relay's connection and the broker. No transaction is
+ * open while the relay waits for the broker's answers; an answer that never comes costs
+ * the batch one confirm timeout; a broker that cannot be reached costs the events nothing
+ * but the wait.
  */
 @InfrastructureTest
 class OutboxRelayBrokerConnectionIntegrationTests {
@@ -71,7 +72,8 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 		relayConnection.setUsername(environment.getRequiredProperty("spring.rabbitmq.username"));
 		relayConnection.setPassword(environment.getRequiredProperty("spring.rabbitmq.password"));
 		relayConnection.setVirtualHost(environment.getRequiredProperty("spring.rabbitmq.virtual-host"));
-		// As the services' relays publish: correlated confirms, returns, their own connection.
+		// As the services' relays publish: correlated
+		// confirms, returns, their own connection.
 		relayConnection.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
 		relayConnection.setPublisherReturns(true);
 	}
@@ -94,7 +96,8 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 		proxy.hold();
 		CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(relay::publishBatch);
 		try {
-			// The broker has the events (the proxy holds only what it says back): the relay waits.
+			// The broker has the events (the proxy holds
+			// only what it says back): the relay waits.
 			await().atMost(PATIENCE).until(() -> delivery.received().size() == 3);
 			await().during(Duration.ofMillis(1500)).atMost(PATIENCE).untilAsserted(() -> {
 				assertThat(publishing).as("the relay waits for the confirms").isNotDone();
@@ -134,12 +137,15 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 		assertThat(took).as("one confirm timeout for the batch, not one per event")
 			.isBetween(Duration.ofSeconds(1), Duration.ofMillis(2500));
 		for (EventEnvelope event : events) {
-			assertThat(outbox.row(event)).containsEntry("sent_at", null).containsEntry("attempts", 1)
-				.containsEntry("claim_id", null).containsEntry("publications", 1);
+			assertThat(outbox.row(event)).containsEntry("sent_at", null)
+				.containsEntry("attempts", 1)
+				.containsEntry("claim_id", null)
+				.containsEntry("publications", 1);
 			assertThat(outbox.row(event).get("next_attempt_at")).isNotNull();
 		}
 
-		// The broker had them all the same: the next try, a second later, publishes them again.
+		// The broker had them all the same: the next
+		// try, a second later, publishes them again.
 		await().atMost(PATIENCE).until(() -> {
 			relay.publishBatch();
 			return events.stream().allMatch(event -> outbox.row(event).get("sent_at") != null);
@@ -161,8 +167,11 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 		assertThatExceptionOfType(AmqpException.class).isThrownBy(relay::publishBatch);
 
 		for (EventEnvelope event : events) {
-			assertThat(outbox.row(event)).as("released, as if never claimed").containsEntry("sent_at", null)
-				.containsEntry("attempts", 0).containsEntry("next_attempt_at", null).containsEntry("claim_id", null)
+			assertThat(outbox.row(event)).as("released, as if never claimed")
+				.containsEntry("sent_at", null)
+				.containsEntry("attempts", 0)
+				.containsEntry("next_attempt_at", null)
+				.containsEntry("claim_id", null)
 				.containsEntry("publications", 0);
 		}
 
@@ -191,8 +200,11 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 			.withThrowableOfType(ExecutionException.class)
 			.withCauseInstanceOf(AmqpException.class);
 		for (EventEnvelope event : events) {
-			assertThat(outbox.row(event)).as("released without a penalty").containsEntry("sent_at", null)
-				.containsEntry("attempts", 0).containsEntry("next_attempt_at", null).containsEntry("claim_id", null)
+			assertThat(outbox.row(event)).as("released without a penalty")
+				.containsEntry("sent_at", null)
+				.containsEntry("attempts", 0)
+				.containsEntry("next_attempt_at", null)
+				.containsEntry("claim_id", null)
 				.containsEntry("publications", 1);
 		}
 
@@ -202,7 +214,8 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 
 		for (EventEnvelope event : events) {
 			assertThat(outbox.row(event).get("sent_at")).isNotNull();
-			// Handed over twice, and the broker had it both times: the consumers are idempotent.
+			// Handed over twice, and the broker had it
+			// both times: the consumers are idempotent.
 			assertThat(outbox.row(event)).containsEntry("publications", 2);
 			assertThat(delivery.count(event)).isEqualTo(2);
 		}
@@ -217,7 +230,10 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 		return outbox.relay(template, IsolatedOutbox.settings(confirmTimeout, Duration.ofSeconds(60)), meters);
 	}
 
-	/** Sessions of the test database, other than this one, in a transaction begun over half a second ago. */
+	/**
+	 * Sessions of the test database, other than this one, in a transaction begun over
+	 * half a second ago.
+	 */
 	private List<Map<String, Object>> transactionsOpenForHalfASecond() {
 		return jdbc.sql("""
 				select pid, state, xact_start, query from pg_stat_activity
@@ -229,4 +245,5 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 	private static EventEnvelope deliveryFailed() {
 		return EventEnvelope.of(new DeliveryFailed("no courier available", 1), UUID.randomUUID());
 	}
+
 }

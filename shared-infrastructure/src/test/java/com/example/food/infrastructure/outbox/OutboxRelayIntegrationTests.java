@@ -34,10 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay settles each event of a batch on its own, on the real broker: what the broker confirmed
- * is sent whatever happened to the others, what it refused or returned waits on its own, and a
- * claim left by a relay that died runs out. The relays under test publish with the application's
- * relay template (its own connection, confirms, mandatory), from an outbox of the test's own.
+ * The relay settles each event of a batch on its own, on the real broker: what the broker
+ * confirmed is sent whatever happened to the others, what it refused or returned waits on
+ * its own, and a claim left by a relay that died runs out. The relays under test publish
+ * with the application's relay template (its own connection, confirms, mandatory), from
+ * an outbox of the test's own.
  */
 @InfrastructureTest
 class OutboxRelayIntegrationTests {
@@ -84,7 +85,8 @@ class OutboxRelayIntegrationTests {
 
 		assertThat(relayTemplate.isUsePublisherConnection()).isTrue();
 		var relayConnection = relayTemplate.execute(channel -> channel.getConnection());
-		var listenersConnection = ((CachingConnectionFactory) rabbit.getConnectionFactory()).createConnection().getDelegate();
+		var listenersConnection = ((CachingConnectionFactory) rabbit.getConnectionFactory()).createConnection()
+			.getDelegate();
 		assertThat(relayConnection).isNotNull().isNotSameAs(listenersConnection);
 	}
 
@@ -92,9 +94,11 @@ class OutboxRelayIntegrationTests {
 	void marksTheConfirmedEventsOfABatchSentWhenTheBrokerRefusesOneAndAnotherComesBack() {
 		refuseEverything(RoutingKeys.PAYMENT_VOIDED);
 		List<EventEnvelope> others = List.of(deliveryFailed(), deliveryFailed(), deliveryFailed(), deliveryFailed());
-		EventEnvelope refused = EventEnvelope.of(new PaymentVoided(UUID.randomUUID(), BigDecimal.TEN), UUID.randomUUID());
+		EventEnvelope refused = EventEnvelope.of(new PaymentVoided(UUID.randomUUID(), BigDecimal.TEN),
+				UUID.randomUUID());
 		// No queue takes its routing key: the broker confirms it and returns it.
-		EventEnvelope returned = EventEnvelope.of(new PaymentCaptured(UUID.randomUUID(), BigDecimal.ONE), UUID.randomUUID());
+		EventEnvelope returned = EventEnvelope.of(new PaymentCaptured(UUID.randomUUID(), BigDecimal.ONE),
+				UUID.randomUUID());
 		outbox.write(others.get(0), refused, others.get(1), returned, others.get(2), others.get(3));
 		outbox.unroutable(returned);
 
@@ -102,14 +106,18 @@ class OutboxRelayIntegrationTests {
 
 		assertThat(claimed).isEqualTo(6);
 		for (EventEnvelope other : others) {
-			assertThat(outbox.row(other)).as("confirmed and routed").containsEntry("attempts", 0).containsEntry("publications", 1);
+			assertThat(outbox.row(other)).as("confirmed and routed")
+				.containsEntry("attempts", 0)
+				.containsEntry("publications", 1);
 			assertThat(outbox.row(other).get("sent_at")).isNotNull();
 			assertThat(outbox.row(other).get("claim_id")).isNull();
 			assertThat(delivery.count(other)).as("published once").isEqualTo(1);
 		}
 		for (EventEnvelope failed : List.of(refused, returned)) {
-			assertThat(outbox.row(failed)).containsEntry("sent_at", null).containsEntry("attempts", 1)
-				.containsEntry("publications", 1).containsEntry("claim_id", null);
+			assertThat(outbox.row(failed)).containsEntry("sent_at", null)
+				.containsEntry("attempts", 1)
+				.containsEntry("publications", 1)
+				.containsEntry("claim_id", null);
 			assertThat(outbox.row(failed).get("next_attempt_at")).as("waits before its next try").isNotNull();
 		}
 		assertThat(delivery.received()).hasSize(4);
@@ -128,11 +136,14 @@ class OutboxRelayIntegrationTests {
 		relay.publishBatch();
 
 		assertThat(outbox.row(refused)).containsEntry("attempts", 1).containsEntry("sent_at", null);
-		assertThat(outbox.row(next)).as("not even claimed").containsEntry("publications", 0).containsEntry("sent_at", null);
+		assertThat(outbox.row(next)).as("not even claimed")
+			.containsEntry("publications", 0)
+			.containsEntry("sent_at", null);
 		assertThat(outbox.row(otherOrder).get("sent_at")).as("another order is not held back").isNotNull();
 
-		// The queue is gone, and the delivery queue takes payment.voided too: the refused event goes
-		// out at its next try (a second later), and only then the event after it.
+		// The queue is gone, and the delivery queue takes
+		// payment.voided too: the refused event goes out at its next
+		// try (a second later), and only then the event after it.
 		new RabbitAdmin(rabbit.getConnectionFactory()).deleteQueue(refusingQueue.getName());
 		delivery.bind(RoutingKeys.PAYMENT_VOIDED);
 		await().atMost(PATIENCE).until(() -> {
@@ -148,7 +159,8 @@ class OutboxRelayIntegrationTests {
 	void publishesTheEventsOfARelayThatDiedOnceItsLeaseHasRunOut() {
 		EventEnvelope event = deliveryFailed();
 		outbox.write(event);
-		// A relay claims the event with a one-second lease, and dies before it publishes it.
+		// A relay claims the event with a one-second
+		// lease, and dies before it publishes it.
 		assertThat(outbox.claims(Duration.ofSeconds(1)).claim(100).events()).hasSize(1);
 		OutboxRelay survivor = relay();
 
@@ -156,7 +168,8 @@ class OutboxRelayIntegrationTests {
 
 		await().atMost(PATIENCE).until(() -> survivor.publishBatch() == 1);
 		assertThat(outbox.row(event).get("sent_at")).isNotNull();
-		// Handed over twice, as far as the table knows: the dead relay might have sent it before dying.
+		// Handed over twice, as far as the table knows:
+		// the dead relay might have sent it before dying.
 		assertThat(outbox.row(event)).containsEntry("publications", 2).containsEntry("attempts", 0);
 		assertThat(delivery.count(event)).isEqualTo(1);
 	}
@@ -170,7 +183,8 @@ class OutboxRelayIntegrationTests {
 
 		assertThat(outbox.row(event)).as("claimed by the transaction that wrote it").containsEntry("publications", 1);
 		assertThat(outbox.row(event).get("claim_id")).isNotNull();
-		assertThat(outbox.claims(Duration.ofSeconds(60)).claim(100).events()).as("no other relay can claim it").isEmpty();
+		assertThat(outbox.claims(Duration.ofSeconds(60)).claim(100).events()).as("no other relay can claim it")
+			.isEmpty();
 		assertThat(relay.publishHandedOver()).isEqualTo(1);
 		assertThat(outbox.row(event).get("sent_at")).isNotNull();
 		assertThat(outbox.row(event)).containsEntry("claim_id", null).containsEntry("publications", 1);
@@ -196,7 +210,8 @@ class OutboxRelayIntegrationTests {
 
 		outbox.writeHandingOver(relay, first, second);
 
-		assertThat(outbox.row(second)).as("not claimed: its order has an unsent event").containsEntry("claim_id", null)
+		assertThat(outbox.row(second)).as("not claimed: its order has an unsent event")
+			.containsEntry("claim_id", null)
 			.containsEntry("publications", 0);
 		assertThat(relay.publishBatch()).as("the claim skips it while the first is unsent").isZero();
 		assertThat(relay.publishHandedOver()).isEqualTo(1);
@@ -207,7 +222,8 @@ class OutboxRelayIntegrationTests {
 	@Test
 	void publishesAnEventHandedOverToARelayThatDiedOnceItsLeaseHasRunOut() {
 		EventEnvelope event = deliveryFailed();
-		// Its writer claims it for a relay with a one-second lease, which dies before it publishes it.
+		// Its writer claims it for a relay with a one-second
+		// lease, which dies before it publishes it.
 		outbox.writeHandingOver(outbox.relay(applicationRelay.rabbit(),
 				IsolatedOutbox.settings(Duration.ofMillis(500), Duration.ofSeconds(1)), meters), event);
 		OutboxRelay survivor = relay();
@@ -220,13 +236,14 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private OutboxRelay relay() {
-		return outbox.relay(applicationRelay.rabbit(), IsolatedOutbox.settings(Duration.ofSeconds(10), Duration.ofSeconds(60)),
-				meters);
+		return outbox.relay(applicationRelay.rabbit(),
+				IsolatedOutbox.settings(Duration.ofSeconds(10), Duration.ofSeconds(60)), meters);
 	}
 
 	/**
-	 * A queue that takes the routing key and refuses every message: full at zero messages, and set
-	 * to reject what comes in when full, so the broker nacks the publication (RabbitMQ 3.10 and 4).
+	 * A queue that takes the routing key and refuses every message: full at zero
+	 * messages, and set to reject what comes in when full, so the broker nacks the
+	 * publication (RabbitMQ 3.10 and 4).
 	 */
 	private Queue refuseEverything(String routingKey) {
 		RabbitAdmin admin = new RabbitAdmin(rabbit.getConnectionFactory());
@@ -245,4 +262,5 @@ class OutboxRelayIntegrationTests {
 	private static EventEnvelope deliveryFailed() {
 		return EventEnvelope.of(new DeliveryFailed("no courier available", 1), UUID.randomUUID());
 	}
+
 }

@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Several replicas of a service share one outbox table: three relays (the application's own and
- * two more) publish at the same time. Each event must go out exactly once (each claim holds its
- * rows until it has settled them), and the events of one order in the order they were written.
+ * Several replicas of a service share one outbox table: three relays (the application's
+ * own and two more) publish at the same time. Each event must go out exactly once (each
+ * claim holds its rows until it has settled them), and the events of one order in the
+ * order they were written.
  */
 @InfrastructureTest
 class OutboxRelayReplicasIntegrationTests {
@@ -67,7 +68,8 @@ class OutboxRelayReplicasIntegrationTests {
 		RabbitAdmin admin = new RabbitAdmin(rabbit.getConnectionFactory());
 		Queue consumer = new AnonymousQueue();
 		admin.declareQueue(consumer);
-		admin.declareBinding(BindingBuilder.bind(consumer).to(new TopicExchange(Messaging.EXCHANGE)).with("delivery.failed"));
+		admin.declareBinding(
+				BindingBuilder.bind(consumer).to(new TopicExchange(Messaging.EXCHANGE)).with("delivery.failed"));
 		List<UUID> orders = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 		Map<UUID, List<String>> written = new HashMap<>();
 		transaction.executeWithoutResult(status -> {
@@ -102,12 +104,13 @@ class OutboxRelayReplicasIntegrationTests {
 
 		Map<UUID, List<String>> received = new HashMap<>();
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
-			// receive without a timeout is a basic.get: a consumer with a timeout would, when cancelled,
-			// delete the auto-delete queue.
+			// receive without a timeout is a basic.get: a consumer with a
+			// timeout would, when cancelled, delete the auto-delete queue.
 			for (Message message = rabbit.receive(consumer.getName()); message != null; message = rabbit
 				.receive(consumer.getName())) {
 				UUID order = UUID.fromString((String) message.getMessageProperties().getHeaders().get("x-order-id"));
-				received.computeIfAbsent(order, key -> new ArrayList<>()).add(message.getMessageProperties().getMessageId());
+				received.computeIfAbsent(order, key -> new ArrayList<>())
+					.add(message.getMessageProperties().getMessageId());
 			}
 			return received.values().stream().mapToInt(List::size).sum() >= 60;
 		});
@@ -125,4 +128,5 @@ class OutboxRelayReplicasIntegrationTests {
 			.query(Integer.class)
 			.single();
 	}
+
 }

@@ -13,9 +13,10 @@ import com.example.food.infrastructure.testapp.InfrastructureTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduled tasks of a service (deadline checks, repairs, the retention job) share one pool: a
- * task that takes long must not hold the others up. (The outbox relay and the timers have threads
- * of their own, see {@link com.example.food.infrastructure.polling.Poller}.)
+ * The scheduled tasks of a service (deadline checks, repairs, the retention job) share
+ * one pool: a task that takes long must not hold the others up. (The outbox relay and the
+ * timers have threads of their own, see
+ * {@link com.example.food.infrastructure.polling.Poller}.)
  */
 @InfrastructureTest
 class SchedulerPoolIntegrationTests {
@@ -45,4 +46,5 @@ class SchedulerPoolIntegrationTests {
 			release.countDown();
 		}
 	}
+
 }

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The poller on its own thread, with a poll interval of an hour: every run after the first one (at
- * start) is one a wake-up caused.
+ * The poller on its own thread, with a poll interval of an hour: every run after the
+ * first one (at start) is one a wake-up caused.
  */
 class PollerTests {
 
@@ -61,7 +61,8 @@ class PollerTests {
 		assertThat(runs.poll(300, TimeUnit.MILLISECONDS)).as("nothing before the commit").isNull();
 		List<TransactionSynchronization> rolledBack = TransactionSynchronizationManager.getSynchronizations();
 		TransactionSynchronizationManager.clearSynchronization();
-		TransactionSynchronizationUtils.invokeAfterCompletion(rolledBack, TransactionSynchronization.STATUS_ROLLED_BACK);
+		TransactionSynchronizationUtils.invokeAfterCompletion(rolledBack,
+				TransactionSynchronization.STATUS_ROLLED_BACK);
 		assertThat(runs.poll(300, TimeUnit.MILLISECONDS)).as("nothing after a rollback").isNull();
 
 		TransactionSynchronizationManager.initSynchronization();
@@ -85,8 +86,10 @@ class PollerTests {
 		Long ranAt = runs.poll(5, TimeUnit.SECONDS);
 
 		assertThat(ranAt).isNotNull();
-		assertThat(Duration.ofNanos(ranAt - wokenAt)).as("not before it is due").isGreaterThanOrEqualTo(Duration.ofMillis(400))
-			.as("well before the 2 s poll").isLessThan(Duration.ofMillis(1500));
+		assertThat(Duration.ofNanos(ranAt - wokenAt)).as("not before it is due")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(400))
+			.as("well before the 2 s poll")
+			.isLessThan(Duration.ofMillis(1500));
 	}
 
 	@Test
@@ -123,7 +126,8 @@ class PollerTests {
 			throw new IllegalStateException("the database is away");
 		}, handled::add);
 		poller.start();
-		assertThat(handled.poll(5, TimeUnit.SECONDS)).as("the first run's failure").isInstanceOf(IllegalStateException.class);
+		assertThat(handled.poll(5, TimeUnit.SECONDS)).as("the first run's failure")
+			.isInstanceOf(IllegalStateException.class);
 
 		poller.wakeAfterCommit();
 
@@ -144,7 +148,8 @@ class PollerTests {
 
 		poller.stop();
 
-		assertThat(runs).as("the run in progress finished, then the last one, for the last commits' wake-ups").hasSize(2);
+		assertThat(runs).as("the run in progress finished, then the last one, for the last commits' wake-ups")
+			.hasSize(2);
 		assertThat(poller.isRunning()).isFalse();
 		runs.clear();
 		poller.wakeAfterCommit();
@@ -174,4 +179,5 @@ class PollerTests {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

@@ -20,12 +20,14 @@ class RetainedTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Retained("processed_event; drop table x", "processed_at", Duration.ofDays(7)))
 			.withMessageContaining("not a plain SQL name");
-		assertThatIllegalArgumentException().isThrownBy(() -> new Retained("outbox_message", "Sent At", Duration.ofDays(7)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Retained("outbox_message", "Sent At", Duration.ofDays(7)));
 	}
 
 	@Test
 	void refusesARetentionThatIsNotPositive() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new Retained("processed_event", "processed_at", Duration.ZERO))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Retained("processed_event", "processed_at", Duration.ZERO))
 			.withMessageContaining("must be positive");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Retained("processed_event", "processed_at", Duration.ofHours(-1)));
@@ -39,4 +41,5 @@ class RetainedTests {
 		assertThat(RetentionJob.readable(Duration.ofMinutes(90))).isEqualTo("90m");
 		assertThat(RetentionJob.readable(Duration.ofSeconds(90))).isEqualTo("PT1M30S");
 	}
+
 }

@@ -15,8 +15,9 @@ import com.example.food.infrastructure.testapp.InfrastructureTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The retention job on the real tables, with the shared defaults: sent outbox rows and processed
- * event ids are kept 7 days, then deleted; an unsent outbox row is never deleted, however old.
+ * The retention job on the real tables, with the shared defaults: sent outbox rows and
+ * processed event ids are kept 7 days, then deleted; an unsent outbox row is never
+ * deleted, however old.
  */
 @InfrastructureTest
 class RetentionJobIntegrationTests {
@@ -39,7 +40,8 @@ class RetentionJobIntegrationTests {
 	void deletesTheOutboxRowsSentLongerAgoThanTheRetentionAndKeepsTheUnsentOnes() {
 		UUID sentLongAgo = outboxRow("now() - interval '8 days'", "now() - interval '8 days'");
 		UUID sentYesterday = outboxRow("now() - interval '1 day'", "now() - interval '1 day'");
-		// Never sent (the broker refused it for a month, say): it must go out one day, not vanish.
+		// Never sent (the broker refused it for a month,
+		// say): it must go out one day, not vanish.
 		UUID neverSent = outboxRow("now() - interval '30 days'", "null");
 
 		Map<String, Integer> deleted = retention.deleteExpired();
@@ -66,8 +68,10 @@ class RetentionJobIntegrationTests {
 		Map<String, Integer> deleted = retention.deleteExpired();
 
 		assertThat(deleted.get("processed_event")).as("three batches, the last one short").isGreaterThanOrEqualTo(old);
-		assertThat(jdbc.sql("select event_id from processed_event where order_id = ?").param(orderId).query(UUID.class).list())
-			.containsExactly(recent);
+		assertThat(jdbc.sql("select event_id from processed_event where order_id = ?")
+			.param(orderId)
+			.query(UUID.class)
+			.list()).containsExactly(recent);
 	}
 
 	@Test
@@ -80,17 +84,29 @@ class RetentionJobIntegrationTests {
 		assertThat(again).containsEntry("outbox_message", 0).containsEntry("processed_event", 0);
 	}
 
-	/** An outbox row of this test's order; one never sent is not due before 2999, so the relay leaves it alone. */
+	/**
+	 * An outbox row of this test's order; one never sent is not due before 2999, so the
+	 * relay leaves it alone.
+	 */
 	private UUID outboxRow(String createdAt, String sentAt) {
 		UUID eventId = UUID.randomUUID();
-		jdbc.sql("""
-				insert into outbox_message (event_id, order_id, routing_key, payload, created_at, sent_at, next_attempt_at)
-				values (:eventId, :orderId, 'test.retention', '{}', %s, %s, '2999-01-01')
-				""".formatted(createdAt, sentAt)).param("eventId", eventId).param("orderId", orderId).update();
+		jdbc.sql(
+				"""
+						insert into outbox_message (event_id, order_id, routing_key, payload, created_at, sent_at, next_attempt_at)
+						values (:eventId, :orderId, 'test.retention', '{}', %s, %s, '2999-01-01')
+						"""
+					.formatted(createdAt, sentAt))
+			.param("eventId", eventId)
+			.param("orderId", orderId)
+			.update();
 		return eventId;
 	}
 
 	private List<UUID> outboxEventsOfThisOrder() {
-		return jdbc.sql("select event_id from outbox_message where order_id = ?").param(orderId).query(UUID.class).list();
+		return jdbc.sql("select event_id from outbox_message where order_id = ?")
+			.param(orderId)
+			.query(UUID.class)
+			.list();
 	}
+
 }

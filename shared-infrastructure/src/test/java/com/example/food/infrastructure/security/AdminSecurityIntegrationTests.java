@@ -11,7 +11,8 @@ import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = InfrastructureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = InfrastructureTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME })
 @WithRealInfrastructure
 class AdminSecurityIntegrationTests {
@@ -49,4 +50,5 @@ class AdminSecurityIntegrationTests {
 		assertThat(HttpTestClient.on(port).postJson("/probe", """
 				{"name": "x", "items": [{"sku": "A", "quantity": 1}]}""").status()).isEqualTo(200);
 	}
+
 }

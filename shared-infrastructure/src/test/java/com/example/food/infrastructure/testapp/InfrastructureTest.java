@@ -11,9 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 
 /**
- * A test of the shared infrastructure on its own: the bare {@link InfrastructureTestApplication}
- * with the services' shared defaults, on a real PostgreSQL and RabbitMQ. The test classes that
- * carry it share one application context.
+ * A test of the shared infrastructure on its own: the bare
+ * {@link InfrastructureTestApplication} with the services' shared defaults, on a real
+ * PostgreSQL and RabbitMQ. The test classes that carry it share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

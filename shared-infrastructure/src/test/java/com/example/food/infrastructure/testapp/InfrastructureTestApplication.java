@@ -12,9 +12,9 @@ import com.example.food.events.PaymentRefunded;
 import com.example.food.infrastructure.messaging.EventHandlers;
 
 /**
- * A bare service for testing the shared infrastructure on its own, in a package of its own so that
- * it scans only itself and {@link ProbeController}: it has no feature of its own,
- * only what every service gets from this module. Tests start it with
+ * A bare service for testing the shared infrastructure on its own, in a package of its
+ * own so that it scans only itself and {@link ProbeController}: it has no feature of its
+ * own, only what every service gets from this module. Tests start it with
  * {@link #DEFAULTS} so that it reads the same defaults as the real services.
  */
 @SpringBootApplication
@@ -24,7 +24,9 @@ public class InfrastructureTestApplication {
 
 	public static final String NAME = "spring.application.name=infrastructure";
 
-	/** Every event the test service handled, in order: what the messaging tests look at. */
+	/**
+	 * Every event the test service handled, in order: what the messaging tests look at.
+	 */
 	public static final List<EventEnvelope> HANDLED = new CopyOnWriteArrayList<>();
 
 	/** The test service reacts to two events, as a real one would, and remembers them. */

@@ -43,6 +43,7 @@ class ProbeController {
 			headers.set(HttpHeaders.RETRY_AFTER, "7");
 			return headers;
 		}
+
 	}
 
 	@PostMapping("/probe")
@@ -69,4 +70,5 @@ class ProbeController {
 	Map<String, Object> admin() {
 		return Map.of("admin", true);
 	}
+
 }

@@ -27,13 +27,12 @@ import com.example.food.events.FoodEvent;
 import com.example.food.events.InvalidEvent;
 import com.example.food.events.Messaging;
 
-
-
 /**
  * A test's window on the event bus: it publishes events as another service would (to the
- * {@code food.events} exchange, with the routing key of their type) and records every event any
- * service publishes, through a temporary queue bound to all routing keys. With it, a service's
- * test drives the service only through its real inputs and checks its real outputs.
+ * {@code food.events} exchange, with the routing key of their type) and records every
+ * event any service publishes, through a temporary queue bound to all routing keys. With
+ * it, a service's test drives the service only through its real inputs and checks its
+ * real outputs.
  *
  * <pre>
  * try (EventProbe bus = EventProbe.on(connectionFactory)) {
@@ -65,7 +64,8 @@ public final class EventProbe implements AutoCloseable {
 		this.rabbit = new RabbitTemplate(connectionFactory);
 		this.listener = new SimpleMessageListenerContainer(connectionFactory);
 		listener.setQueueNames(queue.getName());
-		// A malformed message on the bus (a test's publishRaw) is not this probe's business: skip it.
+		// A malformed message on the bus (a test's
+		// publishRaw) is not this probe's business: skip it.
 		listener.setDefaultRequeueRejected(false);
 		listener.setMessageListener(message -> {
 			try {
@@ -86,21 +86,28 @@ public final class EventProbe implements AutoCloseable {
 
 	/** Publishes the event as its producer's outbox relay would. */
 	public void publish(EventEnvelope event) {
-		rabbit.send(Messaging.EXCHANGE, event.type(), MessageBuilder.withBody(EventJson.writeBytes(event))
-			.setContentType("application/json")
-			.setMessageId(event.eventId().toString())
-			.build());
+		rabbit.send(Messaging.EXCHANGE, event.type(),
+				MessageBuilder.withBody(EventJson.writeBytes(event))
+					.setContentType("application/json")
+					.setMessageId(event.eventId().toString())
+					.build());
 	}
 
-	/** Publishes raw bytes under a routing key: a malformed message, as a broken producer would send. */
+	/**
+	 * Publishes raw bytes under a routing key: a malformed message, as a broken producer
+	 * would send.
+	 */
 	public void publishRaw(String routingKey, String body) {
-		rabbit.send(Messaging.EXCHANGE, routingKey, MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
-			.setContentType("application/json")
-			.setMessageId(UUID.randomUUID().toString())
-			.build());
+		rabbit.send(Messaging.EXCHANGE, routingKey,
+				MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+					.setContentType("application/json")
+					.setMessageId(UUID.randomUUID().toString())
+					.build());
 	}
 
-	/** Waits for the first event of this type about the order, and returns its envelope. */
+	/**
+	 * Waits for the first event of this type about the order, and returns its envelope.
+	 */
 	public EventEnvelope awaitEnvelope(Class<? extends FoodEvent> type, UUID orderId) {
 		Awaitility.await().atMost(PATIENCE).until(() -> !events(type, orderId).isEmpty());
 		return events(type, orderId).getFirst();
@@ -111,9 +118,13 @@ public final class EventProbe implements AutoCloseable {
 		return type.cast(awaitEnvelope(type, orderId).payload());
 	}
 
-	/** Every event of this type about the order seen so far (none yet is an empty list). */
+	/**
+	 * Every event of this type about the order seen so far (none yet is an empty list).
+	 */
 	public List<EventEnvelope> events(Class<? extends FoodEvent> type, UUID orderId) {
-		return seen.stream().filter(event -> type.isInstance(event.payload()) && event.orderId().equals(orderId)).toList();
+		return seen.stream()
+			.filter(event -> type.isInstance(event.payload()) && event.orderId().equals(orderId))
+			.toList();
 	}
 
 	/** Every event about the order seen so far, in the order they arrived. */
@@ -130,4 +141,5 @@ public final class EventProbe implements AutoCloseable {
 	public void close() {
 		listener.stop();
 	}
+
 }

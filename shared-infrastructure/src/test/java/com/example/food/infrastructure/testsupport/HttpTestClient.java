@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real HTTP against a running service, with nothing hidden: the test says the method, the content
- * type, the body and the headers, and gets the status, headers and body back as they came.
+ * Real HTTP against a running service, with nothing hidden: the test says the method, the
+ * content type, the body and the headers, and gets the status, headers and body back as
+ * they came.
  */
 public final class HttpTestClient {
 
@@ -35,7 +36,10 @@ public final class HttpTestClient {
 		this.defaultHeaders = defaultHeaders;
 	}
 
-	/** A client of {@code baseUrl}, e.g. {@code http://172.18.0.5:8082} (a container's address). */
+	/**
+	 * A client of {@code baseUrl}, e.g. {@code http://172.18.0.5:8082} (a container's
+	 * address).
+	 */
 	public static HttpTestClient at(String baseUrl) {
 		return new HttpTestClient(baseUrl, Map.of());
 	}
@@ -115,4 +119,5 @@ public final class HttpTestClient {
 				.orElse(null);
 		}
 	}
+
 }

@@ -5,7 +5,9 @@ import com.example.food.infrastructure.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks that a response is an RFC 9457 problem detail of the expected status and type. */
+/**
+ * Checks that a response is an RFC 9457 problem detail of the expected status and type.
+ */
 public final class Problems {
 
 	private Problems() {
@@ -17,4 +19,5 @@ public final class Problems {
 		assertThat(response.json().get("type").asString()).isEqualTo(ProblemException.TYPE_BASE + type);
 		assertThat(response.json().get("status").asInt()).isEqualTo(status);
 	}
+
 }

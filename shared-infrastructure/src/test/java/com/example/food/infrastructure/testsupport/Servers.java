@@ -1,8 +1,8 @@
 package com.example.food.infrastructure.testsupport;
 
 /**
- * Where the tests find a PostgreSQL and a RabbitMQ (with its management API): either containers
- * started by Testcontainers or servers already running on this machine.
+ * Where the tests find a PostgreSQL and a RabbitMQ (with its management API): either
+ * containers started by Testcontainers or servers already running on this machine.
  */
 public record Servers(String description, Postgres postgres, Rabbit rabbit) {
 
@@ -20,12 +20,17 @@ public record Servers(String description, Postgres postgres, Rabbit rabbit) {
 		}
 	}
 
-	/** The local servers, as the environment names them (defaults: this machine's standard ports). */
+	/**
+	 * The local servers, as the environment names them (defaults: this machine's standard
+	 * ports).
+	 */
 	static Servers local() {
 		return new Servers("local servers",
-				new Postgres(env("FOOD_TEST_POSTGRES_HOST", "127.0.0.1"), Integer.parseInt(env("FOOD_TEST_POSTGRES_PORT", "5432")),
+				new Postgres(env("FOOD_TEST_POSTGRES_HOST", "127.0.0.1"),
+						Integer.parseInt(env("FOOD_TEST_POSTGRES_PORT", "5432")),
 						env("FOOD_TEST_POSTGRES_USER", "postgres"), env("FOOD_TEST_POSTGRES_PASSWORD", "")),
-				new Rabbit(env("FOOD_TEST_RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("FOOD_TEST_RABBITMQ_PORT", "5672")),
+				new Rabbit(env("FOOD_TEST_RABBITMQ_HOST", "127.0.0.1"),
+						Integer.parseInt(env("FOOD_TEST_RABBITMQ_PORT", "5672")),
 						Integer.parseInt(env("FOOD_TEST_RABBITMQ_MANAGEMENT_PORT", "15672")),
 						env("FOOD_TEST_RABBITMQ_USER", "guest"), env("FOOD_TEST_RABBITMQ_PASSWORD", "guest")));
 	}

@@ -15,9 +15,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every service must do when it starts, checked once here and inherited by one small test
- * class per service: it starts on real PostgreSQL and RabbitMQ, in the test run's own database and
- * virtual host, applies its migrations, and reports itself live and ready with both dependencies.
+ * What every service must do when it starts, checked once here and inherited by one small
+ * test class per service: it starts on real PostgreSQL and RabbitMQ, in the test run's
+ * own database and virtual host, applies its migrations, and reports itself live and
+ * ready with both dependencies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -55,7 +56,8 @@ public abstract class ServiceStartupContract {
 
 	@Test
 	void appliesItsMigrations() {
-		Integer applied = jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class);
+		Integer applied = jdbc.queryForObject("select count(*) from flyway_schema_history where success",
+				Integer.class);
 
 		assertThat(applied).isPositive();
 	}
@@ -71,4 +73,5 @@ public abstract class ServiceStartupContract {
 	private Map<String, Object> get(String path) {
 		return RestClient.create("http://localhost:" + port).get().uri(path).retrieve().body(JSON_OBJECT);
 	}
+
 }

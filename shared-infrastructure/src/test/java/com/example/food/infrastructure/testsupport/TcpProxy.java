@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy between the services and RabbitMQ (or PostgreSQL), so that a test can cut the network
- * to the server ({@link #cut()}: every connection dropped, new ones refused) and bring it back
- * ({@link #restore()}), or hold what the server sends without closing anything ({@link #hold()}:
- * the connection looks alive, its answers are late), without stopping a server that others may be
- * using. Loopback only.
+ * A TCP proxy between the services and RabbitMQ (or PostgreSQL), so that a test can cut
+ * the network to the server ({@link #cut()}: every connection dropped, new ones refused)
+ * and bring it back ({@link #restore()}), or hold what the server sends without closing
+ * anything ({@link #hold()}: the connection looks alive, its answers are late), without
+ * stopping a server that others may be using. Loopback only.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -47,7 +47,10 @@ public final class TcpProxy implements AutoCloseable {
 		return to("the broker", host, port);
 	}
 
-	/** A proxy to {@code name} (for the log lines: "the broker", "the database") at host and port. */
+	/**
+	 * A proxy to {@code name} (for the log lines: "the broker", "the database") at host
+	 * and port.
+	 */
 	public static TcpProxy to(String name, String host, int port) {
 		try {
 			return new TcpProxy(name, host, port);
@@ -75,7 +78,10 @@ public final class TcpProxy implements AutoCloseable {
 		System.out.println("[test] connection to " + name + " restored");
 	}
 
-	/** Stops passing on what the server sends, keeping every connection open: its answers are late. */
+	/**
+	 * Stops passing on what the server sends, keeping every connection open: its answers
+	 * are late.
+	 */
 	public void hold() {
 		holding = true;
 		System.out.println("[test] answers from " + name + " held");
@@ -102,7 +108,8 @@ public final class TcpProxy implements AutoCloseable {
 				Thread.ofVirtual().start(() -> pump(upstream, client, true));
 			}
 			catch (IOException ex) {
-				// the server socket was closed, or the broker refused: the client sees a closed connection
+				// the server socket was closed, or the broker
+				// refused: the client sees a closed connection
 			}
 		}
 	}
@@ -155,4 +162,5 @@ public final class TcpProxy implements AutoCloseable {
 			// closing anyway
 		}
 	}
+
 }

@@ -15,11 +15,12 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The one way every test in this project gets a real PostgreSQL and a real RabbitMQ.
  *
- * <p>Testcontainers where a Docker engine answers, otherwise the servers on this machine
- * ({@link Servers#local()}). {@code FOOD_TEST_INFRA=testcontainers|local} forces a mode. Either
- * way the run works in its own database and virtual host ({@link TestWorkspace}), created once per
- * test JVM and removed when it exits. It never skips: with neither Docker nor local servers it
- * fails, saying what to start.
+ * <p>
+ * Testcontainers where a Docker engine answers, otherwise the servers on this machine
+ * ({@link Servers#local()}). {@code FOOD_TEST_INFRA=testcontainers|local} forces a mode.
+ * Either way the run works in its own database and virtual host ({@link TestWorkspace}),
+ * created once per test JVM and removed when it exits. It never skips: with neither
+ * Docker nor local servers it fails, saying what to start.
  */
 public final class TestInfrastructure {
 
@@ -33,7 +34,9 @@ public final class TestInfrastructure {
 
 	static final String RABBITMQ_IMAGE = "rabbitmq:4-management";
 
-	/** Far longer than any test run: older workspaces were left by a run that was killed. */
+	/**
+	 * Far longer than any test run: older workspaces were left by a run that was killed.
+	 */
 	private static final Duration ABANDONED_AFTER = Duration.ofHours(2);
 
 	private static TestWorkspace workspace;
@@ -41,7 +44,10 @@ public final class TestInfrastructure {
 	private TestInfrastructure() {
 	}
 
-	/** This JVM's workspace, created on first use; {@code label} names it (e.g. the service). */
+	/**
+	 * This JVM's workspace, created on first use; {@code label} names it (e.g. the
+	 * service).
+	 */
 	public static synchronized TestWorkspace workspace(String label) {
 		if (workspace == null) {
 			Servers servers = start(requestedMode());
@@ -49,7 +55,8 @@ public final class TestInfrastructure {
 			workspace = TestWorkspace.create(servers, label);
 			TestWorkspace created = workspace;
 			Runtime.getRuntime().addShutdownHook(new Thread(created::close, "test-workspace-cleanup"));
-			System.out.printf("[test-infrastructure] mode: %s; database %s on %s:%d, RabbitMQ virtual host %s on %s:%d%n",
+			System.out.printf(
+					"[test-infrastructure] mode: %s; database %s on %s:%d, RabbitMQ virtual host %s on %s:%d%n",
 					servers.description(), created.database(), servers.postgres().host(), servers.postgres().port(),
 					created.virtualHost(), servers.rabbit().host(), servers.rabbit().amqpPort());
 		}
@@ -62,14 +69,16 @@ public final class TestInfrastructure {
 			return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("FOOD_TEST_INFRA=" + value + " is not a mode; use auto, testcontainers or local");
+			throw new IllegalStateException(
+					"FOOD_TEST_INFRA=" + value + " is not a mode; use auto, testcontainers or local");
 		}
 	}
 
 	private static Servers start(Mode requested) {
 		Servers local = Servers.local();
 		boolean docker = requested != Mode.LOCAL && DockerClientFactory.instance().isDockerAvailable();
-		boolean localAnswers = requested != Mode.TESTCONTAINERS && answers(local.postgres().host(), local.postgres().port())
+		boolean localAnswers = requested != Mode.TESTCONTAINERS
+				&& answers(local.postgres().host(), local.postgres().port())
 				&& answers(local.rabbit().host(), local.rabbit().amqpPort());
 		return switch (choose(requested, docker, localAnswers, local)) {
 			case TESTCONTAINERS -> startContainers();
@@ -78,8 +87,9 @@ public final class TestInfrastructure {
 	}
 
 	/**
-	 * The decision alone, kept pure so that a unit test can cover every branch: Docker first, then
-	 * the local servers, else a failure that tells the developer what to start.
+	 * The decision alone, kept pure so that a unit test can cover every branch: Docker
+	 * first, then the local servers, else a failure that tells the developer what to
+	 * start.
 	 */
 	static Mode choose(Mode requested, boolean dockerAvailable, boolean localServersAnswer, Servers local) {
 		return switch (requested) {
@@ -121,8 +131,9 @@ public final class TestInfrastructure {
 		var postgres = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE));
 		var rabbit = new RabbitMQContainer(DockerImageName.parse(RABBITMQ_IMAGE));
 		Startables.deepStart(postgres, rabbit).join();
-		// Runs after the workspace's cleanup hook is registered? Order of hooks is not defined, and
-		// it does not matter: a stopped container takes its database and virtual host with it.
+		// Runs after the workspace's cleanup hook is registered? Order
+		// of hooks is not defined, and it does not matter: a stopped
+		// container takes its database and virtual host with it.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			rabbit.stop();
 			postgres.stop();
@@ -130,8 +141,8 @@ public final class TestInfrastructure {
 		return new Servers("Testcontainers (" + POSTGRES_IMAGE + ", " + RABBITMQ_IMAGE + ")",
 				new Servers.Postgres(postgres.getHost(), postgres.getMappedPort(5432), postgres.getUsername(),
 						postgres.getPassword()),
-				new Servers.Rabbit(rabbit.getHost(), rabbit.getAmqpPort(), rabbit.getHttpPort(), rabbit.getAdminUsername(),
-						rabbit.getAdminPassword()));
+				new Servers.Rabbit(rabbit.getHost(), rabbit.getAmqpPort(), rabbit.getHttpPort(),
+						rabbit.getAdminUsername(), rabbit.getAdminPassword()));
 	}
 
 	private static boolean answers(String host, int port) {
@@ -143,4 +154,5 @@ public final class TestInfrastructure {
 			return false;
 		}
 	}
+
 }

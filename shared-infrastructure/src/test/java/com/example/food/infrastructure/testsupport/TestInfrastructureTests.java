@@ -37,7 +37,8 @@ class TestInfrastructureTests {
 
 	@Test
 	void failsWhenTestcontainersIsForcedWithoutDocker() {
-		assertThatIllegalStateException().isThrownBy(() -> TestInfrastructure.choose(Mode.TESTCONTAINERS, false, true, local))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> TestInfrastructure.choose(Mode.TESTCONTAINERS, false, true, local))
 			.withMessageContaining("no Docker engine answers");
 	}
 
@@ -46,4 +47,5 @@ class TestInfrastructureTests {
 		assertThatIllegalStateException().isThrownBy(() -> TestInfrastructure.choose(Mode.LOCAL, true, false, local))
 			.withMessageContaining("FOOD_TEST_INFRA=local");
 	}
+
 }

@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A test run's own database and RabbitMQ virtual host on the given servers, so that tests neither
- * disturb nor are disturbed by a copy of the system running on the same servers. {@link #close()}
- * removes both.
+ * A test run's own database and RabbitMQ virtual host on the given servers, so that tests
+ * neither disturb nor are disturbed by a copy of the system running on the same servers.
+ * {@link #close()} removes both.
  */
 public final class TestWorkspace implements AutoCloseable {
 
@@ -49,14 +49,21 @@ public final class TestWorkspace implements AutoCloseable {
 
 	private final String virtualHost;
 
-	/** The admin login of every service under test; random, so no password is written anywhere. */
+	/**
+	 * The admin login of every service under test; random, so no password is written
+	 * anywhere.
+	 */
 	private final String adminPassword = UUID.randomUUID().toString();
 
-	/** Databases of further services in this workspace (system tests run several), dropped with it. */
+	/**
+	 * Databases of further services in this workspace (system tests run several), dropped
+	 * with it.
+	 */
 	private final List<String> serviceDatabases = new CopyOnWriteArrayList<>();
 
 	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1) // the management API closes an h2c upgrade request
+		// the management API closes an h2c upgrade request
+		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(TIMEOUT)
 		.build();
 
@@ -67,8 +74,9 @@ public final class TestWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a fresh database and virtual host named {@code food_test_<label>_<UTC minute>_<random>}.
-	 * The time in the name lets {@link #removeAbandoned} recognise what a killed run left behind.
+	 * Creates a fresh database and virtual host named
+	 * {@code food_test_<label>_<UTC minute>_<random>}. The time in the name lets
+	 * {@link #removeAbandoned} recognise what a killed run left behind.
 	 */
 	public static TestWorkspace create(Servers servers, String label) {
 		return create(servers, label, Instant.now());
@@ -76,7 +84,8 @@ public final class TestWorkspace implements AutoCloseable {
 
 	static TestWorkspace create(Servers servers, String label, Instant createdAt) {
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
-		String name = ("food_test_" + label + "_" + STAMP.format(createdAt) + "_" + suffix).replaceAll("[^A-Za-z0-9_]", "_")
+		String name = ("food_test_" + label + "_" + STAMP.format(createdAt) + "_" + suffix)
+			.replaceAll("[^A-Za-z0-9_]", "_")
 			.toLowerCase();
 		TestWorkspace workspace = new TestWorkspace(servers, name);
 		workspace.createDatabase();
@@ -91,14 +100,16 @@ public final class TestWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Removes the workspaces that runs killed before their clean-up (kill -9, a crashed JVM) left on
-	 * the servers: every one created more than {@code olderThan} ago. No test runs that long.
+	 * Removes the workspaces that runs killed before their clean-up (kill -9, a crashed
+	 * JVM) left on the servers: every one created more than {@code olderThan} ago. No
+	 * test runs that long.
 	 */
 	public static void removeAbandoned(Servers servers, Duration olderThan) {
 		TestWorkspace admin = new TestWorkspace(servers, "food_test_sweep");
 		Instant cutoff = Instant.now().minus(olderThan);
 		List<String> databases;
-		try (Connection c = admin.adminConnection(); var statement = c.createStatement();
+		try (Connection c = admin.adminConnection();
+				var statement = c.createStatement();
 				var rows = statement.executeQuery("select datname from pg_database where datname like 'food_test_%'")) {
 			databases = new ArrayList<>();
 			while (rows.next()) {
@@ -144,17 +155,11 @@ public final class TestWorkspace implements AutoCloseable {
 	public Map<String, String> springProperties() {
 		Servers.Postgres pg = servers.postgres();
 		Servers.Rabbit rabbit = servers.rabbit();
-		return Map.of(
-				"spring.datasource.url", jdbcUrl(),
-				"spring.datasource.username", pg.user(),
-				"spring.datasource.password", pg.password(),
-				"spring.rabbitmq.host", rabbit.host(),
-				"spring.rabbitmq.port", String.valueOf(rabbit.amqpPort()),
-				"spring.rabbitmq.username", rabbit.user(),
-				"spring.rabbitmq.password", rabbit.password(),
-				"spring.rabbitmq.virtual-host", virtualHost,
-				"food.admin.user", ADMIN_USER,
-				"food.admin.password", adminPassword);
+		return Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", pg.user(),
+				"spring.datasource.password", pg.password(), "spring.rabbitmq.host", rabbit.host(),
+				"spring.rabbitmq.port", String.valueOf(rabbit.amqpPort()), "spring.rabbitmq.username", rabbit.user(),
+				"spring.rabbitmq.password", rabbit.password(), "spring.rabbitmq.virtual-host", virtualHost,
+				"food.admin.user", ADMIN_USER, "food.admin.password", adminPassword);
 	}
 
 	public String adminUser() {
@@ -166,8 +171,8 @@ public final class TestWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * A further database in this workspace, for one more service of a system test: each service
-	 * keeps its own database, as in production. Returns its JDBC URL.
+	 * A further database in this workspace, for one more service of a system test: each
+	 * service keeps its own database, as in production. Returns its JDBC URL.
 	 */
 	public String createServiceDatabase(String service) {
 		String name = database + "_" + service.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
@@ -191,7 +196,9 @@ public final class TestWorkspace implements AutoCloseable {
 		return send("GET", "/vhosts/" + encoded(virtualHost), null).statusCode() == 200;
 	}
 
-	/** Drops the database (closing any connection left open) and deletes the virtual host. */
+	/**
+	 * Drops the database (closing any connection left open) and deletes the virtual host.
+	 */
 	@Override
 	public void close() {
 		for (String name : serviceDatabases) {
@@ -201,11 +208,13 @@ public final class TestWorkspace implements AutoCloseable {
 		try {
 			int status = send("DELETE", "/vhosts/" + encoded(virtualHost), null).statusCode();
 			if (status != 204 && status != 404) {
-				System.err.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": HTTP " + status);
+				System.err
+					.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": HTTP " + status);
 			}
 		}
 		catch (IllegalStateException ex) {
-			System.err.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": " + ex.getMessage());
+			System.err
+				.println("[test-infrastructure] could not delete virtual host " + virtualHost + ": " + ex.getMessage());
 		}
 	}
 
@@ -215,7 +224,8 @@ public final class TestWorkspace implements AutoCloseable {
 
 	private void dropDatabase(String name) {
 		try (Connection c = adminConnection(); var statement = c.createStatement()) {
-			// FORCE: a Spring context closed by another shutdown hook may still hold pooled connections.
+			// FORCE: a Spring context closed by another
+			// shutdown hook may still hold pooled connections.
 			statement.execute("drop database if exists " + name + " with (force)");
 		}
 		catch (SQLException ex) {
@@ -228,15 +238,16 @@ public final class TestWorkspace implements AutoCloseable {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL at " + where() + " refused '" + sql + "': " + ex.getMessage(), ex);
+			throw new IllegalStateException("PostgreSQL at " + where() + " refused '" + sql + "': " + ex.getMessage(),
+					ex);
 		}
 	}
 
 	/**
-	 * Calls the broker's management API on this workspace's virtual host and returns the answer's
-	 * body: {@code management("GET", "queues", "kitchen.events", null)} reads
-	 * {@code /api/queues/<vhost>/kitchen.events}; {@code ("POST", "exchanges", "food.events.dlx/publish", json)}
-	 * publishes.
+	 * Calls the broker's management API on this workspace's virtual host and returns the
+	 * answer's body: {@code management("GET", "queues", "kitchen.events", null)} reads
+	 * {@code /api/queues/<vhost>/kitchen.events};
+	 * {@code ("POST", "exchanges", "food.events.dlx/publish", json)} publishes.
 	 */
 	public String management(String method, String collection, String name, String body) {
 		HttpResponse<String> response = send(method, "/" + collection + "/" + encoded(virtualHost) + "/" + name, body);
@@ -247,8 +258,10 @@ public final class TestWorkspace implements AutoCloseable {
 	private void createVirtualHost() {
 		Servers.Rabbit rabbit = servers.rabbit();
 		expectSuccess(send("PUT", "/vhosts/" + encoded(virtualHost), "{}"), "create virtual host " + virtualHost);
-		expectSuccess(send("PUT", "/permissions/" + encoded(virtualHost) + "/" + encoded(rabbit.user()),
-				"{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"), "grant " + rabbit.user() + " access to " + virtualHost);
+		expectSuccess(
+				send("PUT", "/permissions/" + encoded(virtualHost) + "/" + encoded(rabbit.user()),
+						"{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"),
+				"grant " + rabbit.user() + " access to " + virtualHost);
 	}
 
 	private Connection adminConnection() throws SQLException {
@@ -268,7 +281,8 @@ public final class TestWorkspace implements AutoCloseable {
 			.timeout(TIMEOUT)
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -286,12 +300,13 @@ public final class TestWorkspace implements AutoCloseable {
 
 	private static void expectSuccess(HttpResponse<String> response, String what) {
 		if (response.statusCode() / 100 != 2) {
-			throw new IllegalStateException("RabbitMQ refused to " + what + ": HTTP " + response.statusCode() + " "
-					+ response.body());
+			throw new IllegalStateException(
+					"RabbitMQ refused to " + what + ": HTTP " + response.statusCode() + " " + response.body());
 		}
 	}
 
 	private static String encoded(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
+
 }

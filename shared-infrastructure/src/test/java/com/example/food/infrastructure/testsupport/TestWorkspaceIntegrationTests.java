@@ -14,7 +14,10 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The test support itself, against whichever real servers {@link TestInfrastructure} chose. */
+/**
+ * The test support itself, against whichever real servers {@link TestInfrastructure}
+ * chose.
+ */
 class TestWorkspaceIntegrationTests {
 
 	private final Servers servers = TestInfrastructure.workspace("infrastructure").servers();
@@ -82,8 +85,8 @@ class TestWorkspaceIntegrationTests {
 
 	private boolean databaseExists(String jdbcUrl) throws Exception {
 		String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
-		try (var connection = DriverManager.getConnection(servers.postgres().jdbcUrl("postgres"), servers.postgres().user(),
-				servers.postgres().password());
+		try (var connection = DriverManager.getConnection(servers.postgres().jdbcUrl("postgres"),
+				servers.postgres().user(), servers.postgres().password());
 				var statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
 			statement.setString(1, name);
 			return statement.executeQuery().next();
@@ -105,4 +108,5 @@ class TestWorkspaceIntegrationTests {
 			factory.destroy();
 		}
 	}
+
 }

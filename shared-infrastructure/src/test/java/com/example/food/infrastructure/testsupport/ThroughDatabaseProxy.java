@@ -8,17 +8,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Puts a {@link TcpProxy} between the application under test and its PostgreSQL, so that the test
- * can make the database unreachable for real ({@code cut()}) without touching a server others use.
- * The proxy is a bean named {@code databaseProxy}. Use it instead of {@link WithRealInfrastructure}
- * (it does the same, then puts itself in the way):
+ * Puts a {@link TcpProxy} between the application under test and its PostgreSQL, so that
+ * the test can make the database unreachable for real ({@code cut()}) without touching a
+ * server others use. The proxy is a bean named {@code databaseProxy}. Use it instead of
+ * {@link WithRealInfrastructure} (it does the same, then puts itself in the way):
  *
- * <pre>{@code
- * @SpringBootTest(...)
- * @ContextConfiguration(initializers = ThroughDatabaseProxy.class)
+ * <pre>
+ * &#64;SpringBootTest(...)
+ * &#64;ContextConfiguration(initializers = ThroughDatabaseProxy.class)
  * ...
- * @Autowired TcpProxy databaseProxy;
- * }</pre>
+ * &#64;Autowired TcpProxy databaseProxy;
+ * </pre>
  */
 public class ThroughDatabaseProxy extends RealInfrastructureInitializer {
 
@@ -39,4 +39,5 @@ public class ThroughDatabaseProxy extends RealInfrastructureInitializer {
 			.addFirst(new MapPropertySource("food-test-database-proxy", Map.of("spring.datasource.url", proxied)));
 		context.getBeanFactory().registerSingleton("databaseProxy", proxy);
 	}
+
 }

@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Points a Spring test at a real PostgreSQL and RabbitMQ, in the test run's own database and
- * virtual host (see {@link TestInfrastructure}). Put it next to {@code @SpringBootTest}.
+ * Points a Spring test at a real PostgreSQL and RabbitMQ, in the test run's own database
+ * and virtual host (see {@link TestInfrastructure}). Put it next to
+ * {@code @SpringBootTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

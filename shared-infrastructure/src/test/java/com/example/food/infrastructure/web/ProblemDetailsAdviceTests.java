@@ -15,7 +15,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How an unreachable database is answered: the infrastructure's failure, worth a retry, not a 500. */
+/**
+ * How an unreachable database is answered: the infrastructure's failure, worth a retry,
+ * not a 500.
+ */
 class ProblemDetailsAdviceTests {
 
 	private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
@@ -37,8 +40,8 @@ class ProblemDetailsAdviceTests {
 
 	@Test
 	void answersAConnectionDroppedMidRequestTheSameWay() {
-		ResponseEntity<ProblemDetail> response = advice
-			.dataAccessFailure(new DataAccessResourceFailureException("An I/O error occurred while sending to the backend"));
+		ResponseEntity<ProblemDetail> response = advice.dataAccessFailure(
+				new DataAccessResourceFailureException("An I/O error occurred while sending to the backend"));
 
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
 	}
@@ -53,7 +56,8 @@ class ProblemDetailsAdviceTests {
 
 	@Test
 	void answersARollbackOnAConnectionThePoolHasClosedWith503() {
-		// The pool's own words, with no SQLState: seen when the database was cut off mid-request.
+		// The pool's own words, with no SQLState: seen
+		// when the database was cut off mid-request.
 		var ex = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection",
 				new SQLException("Connection is closed")));
 
@@ -70,4 +74,5 @@ class ProblemDetailsAdviceTests {
 		assertThat(response.getStatusCode().value()).isEqualTo(500);
 		assertThat(response.getBody().getType().toString()).endsWith("internal-error");
 	}
+
 }

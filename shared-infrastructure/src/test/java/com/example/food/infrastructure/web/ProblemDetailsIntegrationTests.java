@@ -15,7 +15,8 @@ import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = InfrastructureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = InfrastructureTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { InfrastructureTestApplication.DEFAULTS, InfrastructureTestApplication.NAME,
 				"food.http.max-request-size=1KB" })
 @WithRealInfrastructure
