@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,9 +20,6 @@ import com.example.food.events.EventJson;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
  * order-service over real HTTP, on the test run's real PostgreSQL and RabbitMQ, with

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;

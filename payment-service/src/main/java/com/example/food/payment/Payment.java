@@ -26,10 +26,10 @@ import com.example.food.events.PaymentCompleted;
 import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
 import com.example.food.events.PaymentVoided;
-import com.example.food.payment.gateway.GatewayDecision;
-import com.example.food.payment.gateway.GatewayOperation;
 import com.example.food.infrastructure.domain.AggregateRoot;
 import com.example.food.infrastructure.domain.IllegalTransition;
+import com.example.food.payment.gateway.GatewayDecision;
+import com.example.food.payment.gateway.GatewayOperation;
 import com.example.food.payment.gateway.GatewayRequest;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderLine;
@@ -12,8 +13,6 @@ import com.example.food.events.OrderPlaced;
 import com.example.food.events.RoutingKeys;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
-
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

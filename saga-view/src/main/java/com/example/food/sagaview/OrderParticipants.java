@@ -5,12 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.HttpMethod;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * What each participant of the saga keeps about one order, read from its own public API.

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.HttpMethod;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * The dead letters of every service in one list, each tagged with its service. The five

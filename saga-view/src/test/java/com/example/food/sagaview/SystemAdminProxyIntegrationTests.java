@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +33,6 @@ import com.example.food.infrastructure.testsupport.TestInfrastructure;
 import com.example.food.infrastructure.testsupport.TestWorkspace;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 import com.example.food.sagaview.testapp.SagaViewTestApplication;
-
-import tools.jackson.databind.JsonNode;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -3,6 +3,7 @@ package com.example.food.events;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
 /**

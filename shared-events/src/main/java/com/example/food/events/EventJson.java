@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;

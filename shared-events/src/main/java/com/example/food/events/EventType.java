@@ -1,10 +1,10 @@
 package com.example.food.events;
 
-import static java.util.stream.Collectors.toUnmodifiableMap;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+
+import static java.util.stream.Collectors.toUnmodifiableMap;
 
 /**
  * The registry of events: routing key, payload record and the schema version written

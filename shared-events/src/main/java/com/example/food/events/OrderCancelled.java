@@ -1,6 +1,7 @@
 package com.example.food.events;
 
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**

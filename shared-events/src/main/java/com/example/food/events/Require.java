@@ -3,6 +3,7 @@ package com.example.food.events;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /**

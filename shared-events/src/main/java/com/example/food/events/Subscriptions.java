@@ -1,5 +1,10 @@
 package com.example.food.events;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 import static com.example.food.events.EventType.DELIVERY_ASSIGNED;
 import static com.example.food.events.EventType.DELIVERY_COMPLETED;
 import static com.example.food.events.EventType.DELIVERY_FAILED;
@@ -16,11 +21,6 @@ import static com.example.food.events.EventType.TICKET_ACCEPTED;
 import static com.example.food.events.EventType.TICKET_CANCELLATION_REFUSED;
 import static com.example.food.events.EventType.TICKET_CANCELLED;
 import static com.example.food.events.EventType.TICKET_REJECTED;
-
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Who listens to what: each consuming service's queue and the events it takes. Part of

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,8 +17,6 @@ import com.example.food.delivery.TestPool;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
-
-import tools.jackson.databind.JsonNode;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.DeleteMapping;

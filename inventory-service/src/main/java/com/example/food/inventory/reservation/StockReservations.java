@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.example.food.infrastructure.observability.OrderLogContext;
 import com.example.food.inventory.product.PricedItem;
 import com.example.food.inventory.product.Products;
 import com.example.food.inventory.reservation.ReservationOutcome.AlreadyKnown;
 import com.example.food.inventory.reservation.ReservationOutcome.Reserved;
 import com.example.food.inventory.reservation.StockInsufficient.Shortage;
-import com.example.food.infrastructure.observability.OrderLogContext;
 
 /**
  * Reserving stock for an order, all or nothing, once per order id, and giving it back.

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +16,6 @@ import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
 import com.example.food.inventory.TestStock;
 import com.example.food.inventory.TestStock.Stock;
-
-import tools.jackson.databind.JsonNode;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
@@ -14,8 +15,6 @@ import com.example.food.events.TicketCancellationRefused;
 import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
 import com.example.food.kitchen.KitchenIntegrationTestSupport;
-
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
@@ -16,8 +17,6 @@ import com.example.food.events.TicketAccepted;
 import com.example.food.events.TicketRejected;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.kitchen.KitchenIntegrationTestSupport;
-
-import tools.jackson.databind.JsonNode;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Idempotency-Keys of POST /orders, each bound to the request it came with and the

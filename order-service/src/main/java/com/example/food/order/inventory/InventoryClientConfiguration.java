@@ -1,8 +1,8 @@
 package com.example.food.order.inventory;
 
-import org.springframework.context.annotation.Bean;
-
 import feign.codec.ErrorDecoder;
+
+import org.springframework.context.annotation.Bean;
 
 /**
  * Beans for the inventory client only. Deliberately not a {@code @Configuration}:

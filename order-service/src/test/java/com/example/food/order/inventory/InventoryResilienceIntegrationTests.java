@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,10 +20,6 @@ import com.example.food.events.RoutingKeys;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.order.InventoryStub;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

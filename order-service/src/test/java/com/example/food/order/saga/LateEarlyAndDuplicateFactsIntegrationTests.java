@@ -5,13 +5,12 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.RoutingKeys;
-
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
 import com.example.food.events.OrderCancelled;
 import com.example.food.events.RoutingKeys;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
-
-import tools.jackson.databind.JsonNode;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

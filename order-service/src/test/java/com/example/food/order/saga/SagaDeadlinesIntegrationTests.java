@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,8 +16,6 @@ import com.example.food.events.CancellationReason;
 import com.example.food.events.EventJson;
 import com.example.food.events.OrderCancelled;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
-
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,10 +9,12 @@ import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.example.food.events.CancellationReason;
 import com.example.food.events.DeliveryAddress;
 import com.example.food.events.DeliveryAssigned;
 import com.example.food.events.DeliveryCompleted;
@@ -24,15 +26,12 @@ import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
-import com.example.food.events.CancellationReason;
 import com.example.food.events.TicketAccepted;
 import com.example.food.events.TicketCancellationRefused;
 import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
 import com.example.food.infrastructure.testsupport.EventProbe;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The saga's tests drive order-service through its real inputs: orders placed over HTTP

@@ -3,12 +3,11 @@ package com.example.food.payment.gateway;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.payment.PaymentIntegrationTestSupport;
-
-import tools.jackson.databind.JsonNode;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,6 +3,7 @@ package com.example.food.payment.web;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.PaymentCaptured;
@@ -11,8 +12,6 @@ import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.payment.PaymentIntegrationTestSupport;
-
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

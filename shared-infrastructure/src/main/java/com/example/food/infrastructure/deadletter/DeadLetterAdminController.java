@@ -13,7 +13,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import com.rabbitmq.client.LongString;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,6 @@ import com.example.food.infrastructure.observability.OutboxMetrics;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.OutboxClaims.Claim;
 import com.example.food.infrastructure.outbox.OutboxClaims.ClaimedEvent;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The read side of the transactional outbox: publishes what {@link Outbox} stored, and

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,6 @@ import com.example.food.events.Messaging;
 import com.example.food.infrastructure.observability.OrderLogContext;
 import com.example.food.infrastructure.observability.TraceHandoff;
 import com.example.food.infrastructure.outbox.OutboxClaims.ClaimedEvent;
-
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 
 /**
  * One claimed event on its way: the correlation its confirm (and a return) arrive on, and

@@ -2,7 +2,6 @@ package com.example.food.infrastructure.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;

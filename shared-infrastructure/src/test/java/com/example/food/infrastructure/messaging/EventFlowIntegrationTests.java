@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.rabbitmq.client.GetResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.rabbitmq.client.GetResponse;
 
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
@@ -37,8 +36,8 @@ import com.example.food.events.Messaging;
 import com.example.food.events.OrderLine;
 import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
-import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
 import com.example.food.infrastructure.outbox.Outbox;
+import com.example.food.infrastructure.testapp.InfrastructureTestApplication;
 import com.example.food.infrastructure.testsupport.HttpTestClient;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
 import com.example.food.infrastructure.testsupport.WithRealInfrastructure;
