@@ -5,15 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,16 +76,8 @@ public class OutboxRelay {
 
 	private final Counter republished;
 
-	/**
-	 * The claim of the rows written for this relay ({@link #handOverClaim()}): one for
-	 * its lifetime.
-	 */
-	private final UUID handOverClaim = UUID.randomUUID();
-
-	/** Committed rows handed over, in the order of their commits. */
-	private final Queue<HandedOver> handedOver = new ConcurrentLinkedQueue<>();
-
-	private final AtomicInteger handedOverCount = new AtomicInteger();
+	/** The rows their writers claimed for this relay, committed and waiting. */
+	private final HandOvers handOvers = new HandOvers();
 
 	/**
 	 * A row was committed that nobody claimed: the next run claims, whenever it was last
@@ -101,20 +86,6 @@ public class OutboxRelay {
 	private final AtomicBoolean claimWanted = new AtomicBoolean(true);
 
 	private long lastClaimed = System.nanoTime();
-
-	/**
-	 * A row handed over, and when its writer claimed it (System.nanoTime(), before its
-	 * lease began).
-	 */
-	private record HandedOver(ClaimedEvent event, long claimedAt) {
-	}
-
-	/**
-	 * At most this many rows wait in memory to be handed over; past it, writers leave
-	 * their rows unclaimed and a claim takes them (a broker outage keeps the relay busy
-	 * releasing rows).
-	 */
-	static final int HAND_OVER_LIMIT = 10_000;
 
 	private final OutageLog brokerOutage = new OutageLog(log, "Outbox relay",
 			"cannot publish ({}); events wait in the outbox until the broker is back",
@@ -184,7 +155,7 @@ public class OutboxRelay {
 	 * memory already.
 	 */
 	@Nullable UUID handOverClaim() {
-		return handedOverCount.get() < HAND_OVER_LIMIT ? handOverClaim : null;
+		return handOvers.claim();
 	}
 
 	/**
@@ -199,8 +170,7 @@ public class OutboxRelay {
 	 * {@code claimedAt}, System.nanoTime()): published at the next run.
 	 */
 	void handOver(ClaimedEvent event, long claimedAt) {
-		handedOverCount.incrementAndGet();
-		handedOver.add(new HandedOver(event, claimedAt));
+		handOvers.add(event, claimedAt);
 	}
 
 	/**
@@ -217,18 +187,12 @@ public class OutboxRelay {
 	 * claim to take).
 	 */
 	int publishHandedOver() {
-		List<ClaimedEvent> events = new ArrayList<>();
-		long claimedAt = Long.MAX_VALUE;
-		for (HandedOver next; events.size() < settings.batchSize() && (next = handedOver.poll()) != null;) {
-			handedOverCount.decrementAndGet();
-			events.add(next.event());
-			claimedAt = Math.min(claimedAt, next.claimedAt());
-		}
-		if (events.isEmpty()) {
+		HandOvers.Batch batch = handOvers.take(settings.batchSize());
+		if (batch == null) {
 			return 0;
 		}
-		publish(new Claim(handOverClaim, events), claimedAt);
-		return events.size();
+		publish(batch.claim(), batch.claimedAt());
+		return batch.claim().events().size();
 	}
 
 	/**
@@ -261,7 +225,7 @@ public class OutboxRelay {
 		claim.events()
 			.subList(publications.size(), claim.events().size())
 			.forEach(event -> publications.add(Publication.notSent(event)));
-		awaitAnswers(publications);
+		Publication.awaitAll(publications, settings.confirmTimeout());
 		Map<ClaimedEvent, Outcome> outcomes = new LinkedHashMap<>();
 		publications.forEach(publication -> outcomes.put(publication.event(), publication.outcome()));
 		try {
@@ -308,28 +272,6 @@ public class OutboxRelay {
 		}
 		catch (AmqpException ex) {
 			return ex;
-		}
-	}
-
-	/**
-	 * Waits for the confirms of the whole batch at once: a confirm that never comes costs
-	 * one timeout, not one per row.
-	 */
-	private void awaitAnswers(List<Publication> publications) {
-		try {
-			CompletableFuture.allOf(publications.stream().map(Publication::confirm).toArray(CompletableFuture[]::new))
-				.get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			// the events still without an answer are settled as unconfirmed
-		}
-		catch (InterruptedException ex) {
-			// shutting down: settled as they are, the unanswered ones as unconfirmed
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException ex) {
-			// not thrown: a confirm's future is only
-			// ever completed with the broker's answer
 		}
 	}
 

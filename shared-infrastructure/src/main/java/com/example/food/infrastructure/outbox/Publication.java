@@ -2,7 +2,11 @@ package com.example.food.infrastructure.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -67,8 +71,31 @@ record Publication(ClaimedEvent event, @Nullable CorrelationData correlation, @N
 		return new Publication(event, null, null);
 	}
 
+	/**
+	 * Waits for the confirms of a whole batch at once: a confirm that never comes costs
+	 * one timeout, not one per row. The events still without an answer then are
+	 * {@link Outcome#UNCONFIRMED}.
+	 */
+	static void awaitAll(List<Publication> publications, Duration timeout) {
+		try {
+			CompletableFuture.allOf(publications.stream().map(Publication::confirm).toArray(CompletableFuture[]::new))
+				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			// the events still without an answer are settled as unconfirmed
+		}
+		catch (InterruptedException ex) {
+			// shutting down: settled as they are, the unanswered ones as unconfirmed
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// not thrown: a confirm's future is only
+			// ever completed with the broker's answer
+		}
+	}
+
 	/** The confirm to wait for; an event never sent has nothing to wait for. */
-	CompletableFuture<?> confirm() {
+	private CompletableFuture<?> confirm() {
 		return correlation == null ? CompletableFuture.completedFuture(null) : correlation.getFuture();
 	}
 
