@@ -94,7 +94,7 @@ class Kitchen {
 		switch (ticket.status()) {
 			case ACCEPTED -> {
 				log.info("Order {}: ticket {} accepted; the meal will be ready at {}", orderId, ticket.id(),
-						ticket.readyAt());
+						ticket.times().readyAt());
 				// Prepared when it is due, not at the timer's next poll.
 				mealTimer.wakeAfterCommit(properties.preparationTime());
 			}

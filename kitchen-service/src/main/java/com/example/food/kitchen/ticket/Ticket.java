@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,11 +23,9 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import com.example.food.events.CancellationReason;
-import com.example.food.events.DeliveryAddress;
 import com.example.food.events.MealPrepared;
 import com.example.food.events.PaymentCompleted;
 import com.example.food.events.TicketAccepted;
-import com.example.food.events.TicketCancellationRefused;
 import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
 import com.example.food.infrastructure.domain.AggregateRoot;
@@ -41,17 +40,12 @@ import com.example.food.infrastructure.domain.IllegalTransition;
  *
  * <p>
  * One ticket per order (order_id is unique). The kitchen answers an order's cancellation
- * request here, since only it knows whether the meal is prepared: granted while nothing
- * is cooked or the meal is not ready yet, refused once it is prepared. An order whose
- * cancellation is granted before its payment completed gets a tombstone: a CANCELLED
- * ticket without lines, which keeps the order id taken so that a late payment.completed
- * makes no ticket.
+ * request here, since only it knows whether the meal is prepared; an order cancelled
+ * before its payment completed gets a {@link #tombstone tombstone}.
  */
 @Entity
 @Table(name = "ticket")
 public class Ticket extends AggregateRoot {
-
-	private static final int MAX_REASON_LENGTH = 200;
 
 	@Id
 	private UUID id;
@@ -63,24 +57,14 @@ public class Ticket extends AggregateRoot {
 
 	private @Nullable String reason;
 
-	// Null only on a tombstone, which never had a payment to learn them from.
-	private @Nullable String customerId;
-
-	private @Nullable String deliveryStreet;
-
-	private @Nullable String deliveryCity;
-
-	private @Nullable String deliveryPostcode;
-
-	// The meal timer while the ticket is ACCEPTED (see
-	// V2__add_ticket_details.sql); kept once PREPARED.
-	private @Nullable Instant readyAt;
+	// Null only on a tombstone.
+	@Embedded
+	private @Nullable Recipient recipient;
 
 	private @Nullable UUID causeEventId;
 
-	private Instant createdAt;
-
-	private Instant updatedAt;
+	@Embedded
+	private TicketTimes times;
 
 	// Null until first saved: that is how Spring Data
 	// tells a new ticket (insert) from a loaded one.
@@ -100,41 +84,30 @@ public class Ticket extends AggregateRoot {
 		this.id = UUID.randomUUID();
 		this.orderId = orderId;
 		this.status = status;
-		this.createdAt = now;
-		this.updatedAt = createdAt;
+		this.times = TicketTimes.openedAt(now);
 	}
 
 	/**
 	 * The kitchen's decision on a paid order, taken at once: if any dish is unavailable
-	 * the ticket is rejected naming them all, otherwise it is accepted and due
-	 * {@code preparationTime} from now.
-	 * @param unavailableSkus the dishes the kitchen cannot make right now (others are
-	 * ignored)
+	 * the ticket is rejected naming them all ({@link Rejection}), otherwise it is
+	 * accepted and due {@code preparationTime} from now.
 	 * @param causeEventId the payment.completed event, named as the cause of the
 	 * meal.prepared to come
 	 */
 	static Ticket open(UUID orderId, UUID causeEventId, PaymentCompleted paid, Set<String> unavailableSkus, Instant now,
 			Duration preparationTime) {
-		List<String> unavailable = paid.lines()
-			.stream()
-			.map(line -> line.sku())
-			.filter(unavailableSkus::contains)
-			.distinct()
-			.toList();
-		Ticket ticket = new Ticket(orderId, unavailable.isEmpty() ? TicketStatus.ACCEPTED : TicketStatus.REJECTED, now);
+		Rejection rejection = Rejection.of(paid.lines(), unavailableSkus);
+		Ticket ticket = new Ticket(orderId, rejection == null ? TicketStatus.ACCEPTED : TicketStatus.REJECTED, now);
 		ticket.causeEventId = causeEventId;
-		ticket.customerId = paid.customerId();
-		ticket.deliveryStreet = paid.deliveryAddress().street();
-		ticket.deliveryCity = paid.deliveryAddress().city();
-		ticket.deliveryPostcode = paid.deliveryAddress().postcode();
+		ticket.recipient = Recipient.of(paid);
 		ticket.lines = new ArrayList<>(paid.lines().stream().map(TicketLine::of).toList());
-		if (unavailable.isEmpty()) {
-			ticket.readyAt = now.plus(preparationTime);
+		if (rejection == null) {
+			ticket.times = ticket.times.withMealDueIn(preparationTime);
 			ticket.register(new TicketAccepted(ticket.id, ticket.eventLines()));
 		}
 		else {
-			ticket.reason = limited("The kitchen cannot make " + String.join(", ", unavailable) + " right now");
-			ticket.register(new TicketRejected(ticket.id, ticket.reason, unavailable));
+			ticket.reason = rejection.reason();
+			ticket.register(new TicketRejected(ticket.id, rejection.reason(), rejection.unavailableSkus()));
 		}
 		return ticket;
 	}
@@ -153,28 +126,20 @@ public class Ticket extends AggregateRoot {
 	}
 
 	/**
-	 * The kitchen's answer to the order's cancellation request, taken under the ticket's
-	 * row lock (the lock the meal timer also takes), so that a meal is never prepared and
-	 * cancelled at once. Granted (ticket.cancelled) unless the meal is prepared: an
-	 * accepted ticket is dropped and its timer cleared, so no meal.prepared will follow;
-	 * a rejected or cancelled one had nothing cooking. Refused
-	 * (ticket.cancellation-refused) once the meal is prepared: the point of no return.
+	 * The kitchen's answer to the order's cancellation request
+	 * ({@link CancellationAnswer}: granted unless the meal is prepared), taken under the
+	 * ticket's row lock (the lock the meal timer also takes), so that a meal is never
+	 * prepared and cancelled at once. An accepted ticket is dropped and its timer
+	 * cleared, so no meal.prepared will follow.
 	 */
 	void answerCancellation(CancellationReason reason, Instant now) {
-		switch (status) {
-			case ACCEPTED -> {
-				this.status = TicketStatus.CANCELLED;
-				this.reason = "Cancellation (" + reason + ") granted before the meal was prepared";
-				this.readyAt = null;
-				this.updatedAt = now;
-				register(
-						new TicketCancelled(id, reason, "the ticket was accepted, the meal not yet prepared: dropped"));
-			}
-			case REJECTED ->
-				register(new TicketCancelled(id, reason, "the kitchen had rejected the ticket: nothing is cooked"));
-			case CANCELLED -> register(new TicketCancelled(id, reason, "the ticket was already cancelled"));
-			case PREPARED -> register(new TicketCancellationRefused(id, reason, "the meal is prepared"));
+		CancellationAnswer answer = CancellationAnswer.to(status);
+		if (answer == CancellationAnswer.DROP) {
+			this.status = TicketStatus.CANCELLED;
+			this.reason = "Cancellation (" + reason + ") granted before the meal was prepared";
+			this.times = times.cancelledAt(now);
 		}
+		register(answer.event(id, reason));
 	}
 
 	/**
@@ -183,12 +148,13 @@ public class Ticket extends AggregateRoot {
 	 * @throws IllegalTransition unless the ticket is ACCEPTED and its time has come
 	 */
 	void markPrepared(Instant now) {
-		if (status != TicketStatus.ACCEPTED || readyAt == null || readyAt.isAfter(now)) {
-			throw new IllegalTransition("Ticket", id, status + " (due " + readyAt + ")", "be prepared at " + now);
+		if (status != TicketStatus.ACCEPTED || recipient == null || !times.isDue(now)) {
+			throw new IllegalTransition("Ticket", id, status + " (due " + times.readyAt() + ")",
+					"be prepared at " + now);
 		}
 		this.status = TicketStatus.PREPARED;
-		this.updatedAt = now;
-		register(new MealPrepared(id, required(customerId), eventLines(), deliveryAddress()));
+		this.times = times.preparedAt(now);
+		register(new MealPrepared(id, recipient.customerId(), eventLines(), recipient.address()));
 	}
 
 	/**
@@ -220,42 +186,16 @@ public class Ticket extends AggregateRoot {
 		return List.copyOf(lines);
 	}
 
-	/**
-	 * When an accepted ticket is due, or when a prepared one was ready; null otherwise.
-	 */
-	public @Nullable Instant readyAt() {
-		return readyAt;
-	}
-
 	public @Nullable UUID causeEventId() {
 		return causeEventId;
 	}
 
-	public Instant createdAt() {
-		return createdAt;
-	}
-
-	public Instant updatedAt() {
-		return updatedAt;
-	}
-
-	private DeliveryAddress deliveryAddress() {
-		return new DeliveryAddress(required(deliveryStreet), required(deliveryCity), required(deliveryPostcode));
+	TicketTimes times() {
+		return times;
 	}
 
 	private List<com.example.food.events.OrderLine> eventLines() {
 		return lines.stream().map(TicketLine::toEvent).toList();
-	}
-
-	private String required(@Nullable String value) {
-		if (value == null) {
-			throw new IllegalStateException("ticket " + id + " is a tombstone: it has no customer or address");
-		}
-		return value;
-	}
-
-	private static String limited(String reason) {
-		return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
 	}
 
 }

@@ -11,7 +11,8 @@ record TicketView(UUID id, UUID orderId, TicketStatus status, @Nullable String r
 		@Nullable Instant readyAt, Instant createdAt, Instant updatedAt) {
 
 	static TicketView of(Ticket ticket) {
+		TicketTimes times = ticket.times();
 		return new TicketView(ticket.id(), ticket.orderId(), ticket.status(), ticket.reason(), ticket.lines(),
-				ticket.readyAt(), ticket.createdAt(), ticket.updatedAt());
+				times.readyAt(), times.createdAt(), times.updatedAt());
 	}
 }

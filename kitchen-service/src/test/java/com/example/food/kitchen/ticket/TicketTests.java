@@ -41,7 +41,7 @@ class TicketTests {
 		Ticket ticket = Ticket.open(UUID.randomUUID(), UUID.randomUUID(), PAID, Set.of("TIRAMISU"), NOW, FIVE_SECONDS);
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.ACCEPTED);
-		assertThat(ticket.readyAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(ticket.times().readyAt()).isEqualTo(NOW.plusSeconds(5));
 		assertThat(ticket.takeEvents()).singleElement().isEqualTo(new TicketAccepted(ticket.id(), LINES));
 	}
 
@@ -51,7 +51,7 @@ class TicketTests {
 				FIVE_SECONDS);
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.REJECTED);
-		assertThat(ticket.readyAt()).isNull();
+		assertThat(ticket.times().readyAt()).isNull();
 		assertThat(ticket.takeEvents()).singleElement().isInstanceOfSatisfying(TicketRejected.class, rejected -> {
 			assertThat(rejected.unavailableSkus()).containsExactly("LASAGNA");
 			assertThat(rejected.reason()).isEqualTo("The kitchen cannot make LASAGNA right now");
@@ -86,7 +86,7 @@ class TicketTests {
 		ticket.answerCancellation(CancellationReason.CUSTOMER_REQUEST, NOW);
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.CANCELLED);
-		assertThat(ticket.readyAt()).isNull();
+		assertThat(ticket.times().readyAt()).isNull();
 		assertThat(ticket.takeEvents()).singleElement()
 			.isInstanceOfSatisfying(TicketCancelled.class,
 					granted -> assertThat(granted.reason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST));
