@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -53,23 +54,13 @@ public class Delivery extends AggregateRoot {
 	/** How often a courier was looked for, the successful search included. */
 	private int attempts;
 
-	/** When the poller next moves this delivery on; null once it is over. */
-	private @Nullable Instant dueAt;
-
-	private @Nullable Instant assignedAt;
-
-	private @Nullable Instant deliveredAt;
-
-	private @Nullable Instant failedAt;
-
 	private @Nullable String failureReason;
 
 	/** The latest event of this delivery's story: the cause of the next one it emits. */
 	private UUID lastEventId;
 
-	private Instant createdAt;
-
-	private Instant updatedAt;
+	@Embedded
+	private DeliveryTimes times;
 
 	// Null until first saved: that is how Spring Data
 	// tells a new delivery (insert) from a loaded one.
@@ -95,10 +86,8 @@ public class Delivery extends AggregateRoot {
 		delivery.deliveryCity = address.city();
 		delivery.deliveryPostcode = address.postcode();
 		delivery.attempts = 0;
-		delivery.dueAt = now;
 		delivery.lastEventId = cause;
-		delivery.createdAt = now;
-		delivery.updatedAt = now;
+		delivery.times = DeliveryTimes.startedAt(now);
 		return delivery;
 	}
 
@@ -112,9 +101,7 @@ public class Delivery extends AggregateRoot {
 		attempts++;
 		status = DeliveryStatus.ASSIGNED;
 		courierId = courier.id();
-		assignedAt = now;
-		dueAt = now.plus(deliveryTime);
-		updatedAt = now;
+		times = times.assigned(now, deliveryTime);
 		register(new DeliveryAssigned(id, courier.id(), courier.name()));
 	}
 
@@ -126,15 +113,13 @@ public class Delivery extends AggregateRoot {
 	void noCourierFree(Instant now, Duration retryInterval, int maxAttempts) {
 		requireStatus(DeliveryStatus.WAITING_FOR_COURIER, "count a search without a courier");
 		attempts++;
-		updatedAt = now;
 		if (attempts < maxAttempts) {
-			dueAt = now.plus(retryInterval);
+			times = times.nextSearchIn(now, retryInterval);
 			return;
 		}
 		status = DeliveryStatus.FAILED;
 		failureReason = NO_COURIER;
-		failedAt = now;
-		dueAt = null;
+		times = times.failed(now);
 		register(new DeliveryFailed(NO_COURIER, attempts));
 	}
 
@@ -147,9 +132,7 @@ public class Delivery extends AggregateRoot {
 		}
 		courier.returnFrom(id);
 		status = DeliveryStatus.DELIVERED;
-		deliveredAt = now;
-		dueAt = null;
-		updatedAt = now;
+		times = times.delivered(now);
 		register(new DeliveryCompleted(id, courier.id()));
 	}
 
@@ -193,32 +176,12 @@ public class Delivery extends AggregateRoot {
 		return attempts;
 	}
 
-	public @Nullable Instant dueAt() {
-		return dueAt;
-	}
-
-	public @Nullable Instant assignedAt() {
-		return assignedAt;
-	}
-
-	public @Nullable Instant deliveredAt() {
-		return deliveredAt;
-	}
-
-	public @Nullable Instant failedAt() {
-		return failedAt;
-	}
-
 	public @Nullable String failureReason() {
 		return failureReason;
 	}
 
-	public Instant createdAt() {
-		return createdAt;
-	}
-
-	public Instant updatedAt() {
-		return updatedAt;
+	DeliveryTimes times() {
+		return times;
 	}
 
 }

@@ -20,11 +20,11 @@ record DeliveryView(UUID id, UUID orderId, DeliveryStatus status, @Nullable Stri
 		@Nullable Instant assignedAt, @Nullable Instant deliveredAt, @Nullable Instant failedAt, Instant updatedAt) {
 
 	static DeliveryView of(Delivery delivery, @Nullable String courierName) {
+		DeliveryTimes times = delivery.times();
 		return new DeliveryView(delivery.id(), delivery.orderId(), delivery.status(), delivery.courierId(), courierName,
 				delivery.attempts(), delivery.address(),
-				delivery.status() == DeliveryStatus.WAITING_FOR_COURIER ? delivery.dueAt() : null,
-				delivery.status() == DeliveryStatus.ASSIGNED ? delivery.dueAt() : null, delivery.failureReason(),
-				delivery.createdAt(), delivery.assignedAt(), delivery.deliveredAt(), delivery.failedAt(),
-				delivery.updatedAt());
+				delivery.status() == DeliveryStatus.WAITING_FOR_COURIER ? times.dueAt() : null,
+				delivery.status() == DeliveryStatus.ASSIGNED ? times.dueAt() : null, delivery.failureReason(),
+				times.createdAt(), times.assignedAt(), times.deliveredAt(), times.failedAt(), times.updatedAt());
 	}
 }

@@ -108,7 +108,7 @@ class Dispatch {
 			delivery.assign(courier.get(), clock.instant(), settings.deliveryTime());
 			log.info("Order {}: delivery.assigned, courier {} ({}) takes delivery {} (attempt {}), hand-over due at {}",
 					delivery.orderId(), courier.get().id(), courier.get().name(), delivery.id(), delivery.attempts(),
-					delivery.dueAt());
+					delivery.times().dueAt());
 		}
 		else {
 			delivery.noCourierFree(clock.instant(), settings.retryInterval(), settings.maxAttempts());
@@ -118,7 +118,7 @@ class Dispatch {
 			}
 			else {
 				log.info("Order {}: no courier free (attempt {} of {}), delivery {} waits until {}", delivery.orderId(),
-						delivery.attempts(), settings.maxAttempts(), delivery.id(), delivery.dueAt());
+						delivery.attempts(), settings.maxAttempts(), delivery.id(), delivery.times().dueAt());
 			}
 		}
 		publish(delivery);

@@ -31,7 +31,7 @@ class DeliveryTests {
 	void startsWaitingForACourierWithItsFirstSearchDueAtOnce() {
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.WAITING_FOR_COURIER);
 		assertThat(delivery.attempts()).isZero();
-		assertThat(delivery.dueAt()).isEqualTo(NOW);
+		assertThat(delivery.times().dueAt()).isEqualTo(NOW);
 		assertThat(delivery.takeEvents()).isEmpty();
 	}
 
@@ -42,13 +42,13 @@ class DeliveryTests {
 
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.WAITING_FOR_COURIER);
 		assertThat(delivery.attempts()).isEqualTo(2);
-		assertThat(delivery.dueAt()).isEqualTo(NOW.plus(RETRY).plus(RETRY));
+		assertThat(delivery.times().dueAt()).isEqualTo(NOW.plus(RETRY).plus(RETRY));
 		assertThat(delivery.takeEvents()).isEmpty();
 
 		delivery.noCourierFree(NOW.plus(RETRY.multipliedBy(2)), RETRY, 3);
 
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(delivery.dueAt()).isNull();
+		assertThat(delivery.times().dueAt()).isNull();
 		assertThat(delivery.failureReason()).isEqualTo("no courier available");
 		List<FoodEvent> events = delivery.takeEvents();
 		assertThat(events).containsExactly(new DeliveryFailed("no courier available", 3));
@@ -71,7 +71,7 @@ class DeliveryTests {
 
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.ASSIGNED);
 		assertThat(delivery.attempts()).isEqualTo(1);
-		assertThat(delivery.dueAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(delivery.times().dueAt()).isEqualTo(NOW.plusSeconds(5));
 		EventEnvelope assigned = delivery.announce(delivery.takeEvents().getFirst());
 		assertThat(assigned.payload()).isEqualTo(new DeliveryAssigned(delivery.id(), "courier-1", "Ada"));
 		assertThat(assigned.causationId()).isEqualTo(mealPrepared);
@@ -79,8 +79,8 @@ class DeliveryTests {
 		delivery.complete(ada, NOW.plusSeconds(5));
 
 		assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
-		assertThat(delivery.deliveredAt()).isEqualTo(NOW.plusSeconds(5));
-		assertThat(delivery.dueAt()).isNull();
+		assertThat(delivery.times().deliveredAt()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(delivery.times().dueAt()).isNull();
 		EventEnvelope completed = delivery.announce(delivery.takeEvents().getFirst());
 		assertThat(completed.payload()).isEqualTo(new DeliveryCompleted(delivery.id(), "courier-1"));
 		assertThat(completed.causationId()).isEqualTo(assigned.eventId());
