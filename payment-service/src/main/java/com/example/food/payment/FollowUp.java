@@ -1,5 +1,7 @@
 package com.example.food.payment;
 
+import com.example.food.payment.gateway.GatewayOperation;
+
 /**
  * What a payment was asked to do while one of its gateway operations was still pending:
  * remembered with the payment, and asked for as soon as that operation's answer is
@@ -18,6 +20,29 @@ public enum FollowUp {
 	 * hold once it is approved, or refund the capture once it is taken. It wins over a
 	 * remembered CAPTURE.
 	 */
-	CANCEL
+	CANCEL;
+
+	/**
+	 * The operation this follow-up asks for once the pending one is approved: a capture
+	 * after the hold; a void after the hold, a refund after the capture, for a
+	 * cancellation.
+	 */
+	GatewayOperation after(GatewayOperation approved) {
+		return switch (this) {
+			case CAPTURE -> switch (approved) {
+				case AUTHORIZE -> GatewayOperation.CAPTURE;
+				case CAPTURE, VOID, REFUND -> throw notRememberedWhile(approved);
+			};
+			case CANCEL -> switch (approved) {
+				case AUTHORIZE -> GatewayOperation.VOID;
+				case CAPTURE -> GatewayOperation.REFUND;
+				case VOID, REFUND -> throw notRememberedWhile(approved);
+			};
+		};
+	}
+
+	private IllegalStateException notRememberedWhile(GatewayOperation pending) {
+		return new IllegalStateException(this + " is never remembered while " + pending + " is pending");
+	}
 
 }

@@ -8,8 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -77,7 +75,7 @@ class GatewayCalls implements DisposableBean {
 
 	private final GatewayCallProperties settings;
 
-	private final ThreadPoolExecutor workers;
+	private final GatewayCallWorkers workers;
 
 	private final Clock clock;
 
@@ -91,12 +89,7 @@ class GatewayCalls implements DisposableBean {
 		this.handoff = handoff;
 		this.settings = settings;
 		this.clock = clock;
-		// Bounded: past a thousand waiting calls, a new one is dropped; its intent
-		// is safe in the database and the poller makes the call a few seconds later.
-		this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(1000), Thread.ofPlatform().name("gateway-call-", 1).daemon(true).factory(),
-				(call, pool) -> log.warn("Gateway calls: no worker takes this call now (queue full, or shutting down); "
-						+ "its intent is safe, the poller makes it once its lease has run out"));
+		this.workers = new GatewayCallWorkers(settings.workers());
 	}
 
 	/**
@@ -113,19 +106,7 @@ class GatewayCalls implements DisposableBean {
 
 			@Override
 			public void afterCommit() {
-				workers.execute(() -> {
-					try {
-						callAndRecord(claim);
-					}
-					catch (RuntimeException ex) {
-						// The database, most likely: the intent is
-						// safe there, and the poller repairs it.
-						log.warn(
-								"Gateway call for payment {} failed before its outcome was recorded ({}); the intent "
-										+ "stays pending and the poller repeats the call",
-								claim.paymentId(), ex.toString());
-					}
-				});
+				workers.execute(claim.paymentId(), () -> callAndRecord(claim));
 			}
 		});
 	}
@@ -162,9 +143,8 @@ class GatewayCalls implements DisposableBean {
 	 * transaction.
 	 */
 	private Claim claimed(Payment payment) {
-		payment.attemptStarted(clock.instant().plus(settings.lease()));
-		return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), payment.attempts(),
-				traces.of(payment.id()));
+		int attempt = payment.attemptStarted(clock.instant().plus(settings.lease()));
+		return new Claim(payment.id(), payment.orderId(), payment.pendingRequest(), attempt, traces.of(payment.id()));
 	}
 
 	private void callAndRecord(Claim claim) {
@@ -230,7 +210,7 @@ class GatewayCalls implements DisposableBean {
 				return;
 			}
 			payment.takeEvents().forEach(event -> outbox.add(EventEnvelope.of(event, payment.orderId(), cause)));
-			logOutcome(payment, claim, decision);
+			GatewayOutcomeLog.write(payment, claim.request().operation(), decision);
 			if (payment.pendingOperation() != null) {
 				traces.remember(payment.id());
 				callAfterCommit(payment);
@@ -238,44 +218,11 @@ class GatewayCalls implements DisposableBean {
 		});
 	}
 
-	private static void logOutcome(Payment payment, Claim claim, GatewayDecision decision) {
-		UUID orderId = payment.orderId();
-		if (decision instanceof GatewayDecision.Declined(String why) && payment.status() != PaymentStatus.DECLINED) {
-			log.error("Order {}: the gateway declined the {} ({}); payment {} stays {} for an operator to look at",
-					orderId, claim.request().operation(), why, payment.id(), payment.status());
-			return;
-		}
-		String next = switch (payment.pendingOperation()) {
-			case null -> "";
-			case VOID -> "; the order was cancelled meanwhile: voiding the hold now, payment.completed not announced";
-			case CAPTURE -> "; ticket.accepted came meanwhile: capturing now";
-			case REFUND -> "; the order was cancelled meanwhile: refunding now";
-			case AUTHORIZE -> throw new IllegalStateException("AUTHORIZE after an outcome");
-		};
-		switch (payment.status()) {
-			case AUTHORIZED -> log.info("Order {}: AUTHORIZED {}: the amount is held (payment {}){}", orderId,
-					payment.amount(), payment.id(), next.isEmpty() ? ", payment.completed" : next);
-			case DECLINED -> log.info("Order {}: DECLINED {}: {} (payment {}), payment.failed", orderId,
-					payment.amount(), payment.reason(), payment.id());
-			case CAPTURED ->
-				log.info("Order {}: CAPTURED {}: the amount held is taken (payment {}), payment.captured{}", orderId,
-						payment.amount(), payment.id(), next);
-			case VOIDED -> log.info(
-					"Order {}: VOIDED {}: the hold is released, nothing was taken (payment {}), " + "payment.voided",
-					orderId, payment.amount(), payment.id());
-			case REFUNDED -> log.info("Order {}: REFUNDED {} (payment {}), payment.refunded", orderId, payment.amount(),
-					payment.id());
-			case AUTHORIZING, CANCELLED_BEFORE_PAYMENT ->
-				throw new IllegalStateException("no gateway answer leaves a payment " + payment.status());
-		}
-	}
-
 	@Override
 	public void destroy() throws InterruptedException {
-		// Calls in flight get to finish; those still
-		// queued stay pending intents for the next start.
-		workers.shutdown();
-		workers.awaitTermination(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		// Here, not in a bean of their own: the calls in flight
+		// finish before the database they record in is closed.
+		workers.shutdown(settings.timeout());
 	}
 
 }

@@ -61,8 +61,37 @@ class GatewayIntent {
 		attempts = 0;
 	}
 
-	/** The answer is recorded: the intent is settled. */
-	void settle() {
+	void remember(FollowUp next, UUID causedBy) {
+		followUp = next;
+		followUpCause = causedBy;
+	}
+
+	/**
+	 * The gateway approved the pending operation: it is settled, and the follow-up
+	 * remembered meanwhile, if any, becomes the next intent, caused by the event that
+	 * asked for it.
+	 */
+	void approved(Instant now) {
+		GatewayOperation answered = Objects.requireNonNull(operation, "no pending operation");
+		settle();
+		if (followUp != null) {
+			GatewayOperation next = followUp.after(answered);
+			UUID causedBy = Objects.requireNonNull(followUpCause);
+			forgetFollowUp();
+			start(next, causedBy, now);
+		}
+	}
+
+	/**
+	 * The gateway declined the pending operation: it is settled, and nothing is left to
+	 * act on for a follow-up remembered meanwhile.
+	 */
+	void declined() {
+		settle();
+		forgetFollowUp();
+	}
+
+	private void settle() {
 		Objects.requireNonNull(cause, "no pending operation");
 		operation = null;
 		cause = null;
@@ -70,29 +99,16 @@ class GatewayIntent {
 		nextAttemptAt = null;
 	}
 
-	void remember(FollowUp next, UUID causedBy) {
-		followUp = next;
-		followUpCause = causedBy;
-	}
-
-	void forgetFollowUp() {
+	private void forgetFollowUp() {
 		followUp = null;
 		followUpCause = null;
 	}
 
-	/**
-	 * The remembered follow-up becomes the pending operation, caused by the event that
-	 * asked for it.
-	 */
-	void startFollowUp(GatewayOperation next, Instant now) {
-		UUID causedBy = Objects.requireNonNull(followUpCause);
-		forgetFollowUp();
-		start(next, causedBy, now);
-	}
-
-	void attemptStarted(Instant dueAgain) {
+	/** Counts the attempt to call; returns its number. */
+	int attemptStarted(Instant dueAgain) {
 		attempts++;
 		nextAttemptAt = dueAgain;
+		return attempts;
 	}
 
 	void attemptFailed(Instant dueAgain) {
@@ -109,10 +125,6 @@ class GatewayIntent {
 
 	@Nullable GatewayOperation operation() {
 		return operation;
-	}
-
-	int attempts() {
-		return attempts;
 	}
 
 	@Nullable FollowUp followUp() {

@@ -1,7 +1,6 @@
 package com.example.food.payment;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,7 +26,6 @@ import com.example.food.events.PaymentFailed;
 import com.example.food.events.PaymentRefunded;
 import com.example.food.events.PaymentVoided;
 import com.example.food.infrastructure.domain.AggregateRoot;
-import com.example.food.infrastructure.domain.IllegalTransition;
 import com.example.food.payment.gateway.GatewayDecision;
 import com.example.food.payment.gateway.GatewayOperation;
 import com.example.food.payment.gateway.GatewayRequest;
@@ -36,20 +34,15 @@ import com.example.food.payment.gateway.GatewayRequest;
  * The payment of one order: money is held, then taken. It guards its transitions in two
  * halves. A fact asks for a gateway operation ({@link #requestCapture},
  * {@link #requestCancellation}): that only records the <em>intent</em>, the one pending
- * operation, and nothing changes hands yet. The gateway's answer is then {@link #record
- * recorded}: the status moves, the event is registered, and a follow-up remembered
- * meanwhile becomes the next intent. {@link PaymentManagement} and {@link GatewayCalls}
- * write the registered events to the outbox with the payment.
+ * operation, and nothing changes hands yet ({@link Reaction} holds the rules). The
+ * gateway's answer is then {@link #record recorded}: the status moves, the event is
+ * registered, and a follow-up remembered meanwhile becomes the next intent.
+ * {@link PaymentManagement} and {@link GatewayCalls} write the registered events to the
+ * outbox with the payment.
  */
 @Entity
 @Table(name = "payment")
 public class Payment extends AggregateRoot {
-
-	/** As long as order-service accepts, and as payment.customer_id stores. */
-	private static final int MAX_CUSTOMER_ID_LENGTH = 64;
-
-	/** numeric(12, 2): ten digits before the point. */
-	private static final int MAX_AMOUNT_PRECISION = 12;
 
 	@Id
 	private UUID id;
@@ -59,26 +52,16 @@ public class Payment extends AggregateRoot {
 	@Enumerated(EnumType.STRING)
 	private PaymentStatus status;
 
-	private @Nullable BigDecimal amount;
-
-	private @Nullable String customerId;
+	@Embedded
+	private @Nullable Bill bill;
 
 	private @Nullable String reason;
 
 	@Enumerated(EnumType.STRING)
 	private @Nullable CancellationReason cancellationReason;
 
-	private Instant createdAt;
-
-	private Instant updatedAt;
-
-	private @Nullable Instant authorizedAt;
-
-	private @Nullable Instant capturedAt;
-
-	private @Nullable Instant voidedAt;
-
-	private @Nullable Instant refundedAt;
+	@Embedded
+	private PaymentTimes times;
 
 	// The gateway operation asked for and not answered
 	// yet (payment.pending_operation and its companions).
@@ -100,15 +83,12 @@ public class Payment extends AggregateRoot {
 		// for JPA
 	}
 
-	private Payment(UUID orderId, PaymentStatus status, @Nullable BigDecimal amount, @Nullable String customerId,
-			Instant now) {
+	private Payment(UUID orderId, PaymentStatus status, @Nullable Bill bill, Instant now) {
 		this.id = UUID.randomUUID();
 		this.orderId = orderId;
 		this.status = status;
-		this.amount = amount;
-		this.customerId = customerId;
-		this.createdAt = now;
-		this.updatedAt = createdAt;
+		this.bill = bill;
+		this.times = PaymentTimes.createdAt(now);
 	}
 
 	/**
@@ -117,8 +97,7 @@ public class Payment extends AggregateRoot {
 	 * @throws InvalidEvent if the order's total or customer id cannot be a payment's
 	 */
 	static Payment authorizing(OrderPlaced order, EventEnvelope placed, Instant now) {
-		Payment payment = new Payment(placed.orderId(), PaymentStatus.AUTHORIZING, amountOf(order.total()),
-				customerIdOf(order.customerId()), now);
+		Payment payment = new Payment(placed.orderId(), PaymentStatus.AUTHORIZING, Bill.of(order), now);
 		payment.orderPlaced = EventJson.write(placed);
 		payment.startIntent(GatewayOperation.AUTHORIZE, placed.eventId(), now);
 		return payment;
@@ -130,81 +109,43 @@ public class Payment extends AggregateRoot {
 	 * and holds nothing.
 	 */
 	static Payment cancelledBeforePayment(UUID orderId, CancellationReason reason, Instant now) {
-		Payment tombstone = new Payment(orderId, PaymentStatus.CANCELLED_BEFORE_PAYMENT, null, null, now);
+		Payment tombstone = new Payment(orderId, PaymentStatus.CANCELLED_BEFORE_PAYMENT, null, now);
 		tombstone.cancellationReason = reason;
 		tombstone.reason = "order cancelled before any payment (" + reason + ")";
 		return tombstone;
 	}
 
 	/**
-	 * ticket.accepted: take the amount held. Only an AUTHORIZED hold is captured, and
-	 * only once.
+	 * ticket.accepted: take the amount held, once ({@link Reaction#toCapture the rules}).
 	 */
 	Reaction requestCapture(UUID cause, Instant now) {
-		GatewayOperation pending = intent.operation();
-		FollowUp followUp = intent.followUp();
-		if (pending != null) {
-			return switch (pending) {
-				case AUTHORIZE ->
-					followUp == null ? remember(FollowUp.CAPTURE, cause, now)
-							: new Reaction.Ignored(followUp == FollowUp.CANCEL
-									? "the order was cancelled while the authorisation was pending: the "
-											+ "hold will be voided, never captured"
-									: "its capture is already remembered");
-				case CAPTURE -> new Reaction.Ignored("its capture is already under way; a hold is captured once");
-				case VOID -> new Reaction.Ignored("the order was cancelled: the hold is being voided, never captured");
-				case REFUND -> new Reaction.Ignored("it was captured already, and is being refunded");
-			};
-		}
-		return switch (status) {
-			case AUTHORIZED -> request(GatewayOperation.CAPTURE, cause, now);
-			case CAPTURED, REFUNDED -> new Reaction.Ignored("it was captured already; money is taken once");
-			case VOIDED -> new Reaction.Ignored(
-					"the hold was voided (the order was cancelled); a voided hold is never " + "captured");
-			case DECLINED -> new Reaction.Ignored("the authorisation was declined; nothing is held to capture");
-			case CANCELLED_BEFORE_PAYMENT ->
-				new Reaction.Ignored("the order was cancelled before any payment; nothing " + "is held");
-			case AUTHORIZING -> throw withoutItsIntent("capture");
-		};
+		return act(Reaction.toCapture(id, status, intent.operation(), intent.followUp()), cause, now);
 	}
 
 	/**
-	 * order.cancelled: release a hold (VOID) or give back what was taken (REFUND),
-	 * whatever the reason. While the authorisation or the capture is pending, the
-	 * cancellation is remembered and applied to its answer: in the end a cancelled
-	 * order's payment is VOIDED, or CAPTURED then REFUNDED, never left CAPTURED.
+	 * order.cancelled: release the hold or give back what was taken, whatever the reason
+	 * ({@link Reaction#toCancellation the rules}), and keep why.
 	 */
-	Reaction requestCancellation(CancellationReason reason, UUID cause, Instant now) {
-		GatewayOperation pending = intent.operation();
-		if (pending != null) {
-			return switch (pending) {
-				case AUTHORIZE, CAPTURE -> {
-					if (intent.followUp() == FollowUp.CANCEL) {
-						yield new Reaction.Ignored(
-								"it is already cancelled, waiting for the gateway's answer to its " + pending);
-					}
-					cancelled(reason);
-					yield remember(FollowUp.CANCEL, cause, now);
-				}
-				case VOID -> new Reaction.Ignored("its hold is already being voided");
-				case REFUND -> new Reaction.Ignored("it is already being refunded");
-			};
+	Reaction requestCancellation(CancellationReason why, UUID cause, Instant now) {
+		Reaction reaction = act(Reaction.toCancellation(id, status, intent.operation(), intent.followUp()), cause, now);
+		if (!(reaction instanceof Reaction.Ignored)) {
+			cancellationReason = why;
+			reason = "order cancelled (" + why + ")";
 		}
-		return switch (status) {
-			case AUTHORIZED -> {
-				cancelled(reason);
-				yield request(GatewayOperation.VOID, cause, now);
+		return reaction;
+	}
+
+	private Reaction act(Reaction reaction, UUID cause, Instant now) {
+		switch (reaction) {
+			case Reaction.Requested(GatewayOperation operation) -> startIntent(operation, cause, now);
+			case Reaction.Remembered(FollowUp followUp, GatewayOperation pending) -> {
+				intent.remember(followUp, cause);
+				times = times.updated(now);
 			}
-			case CAPTURED -> {
-				cancelled(reason);
-				yield request(GatewayOperation.REFUND, cause, now);
+			case Reaction.Ignored ignored -> {
 			}
-			case DECLINED -> new Reaction.Ignored("the authorisation was declined; nothing to void or refund");
-			case VOIDED -> new Reaction.Ignored("its hold was voided already");
-			case REFUNDED -> new Reaction.Ignored("it was refunded already");
-			case CANCELLED_BEFORE_PAYMENT -> new Reaction.Ignored("it was cancelled before any payment already");
-			case AUTHORIZING -> throw withoutItsIntent("be cancelled");
-		};
+		}
+		return reaction;
 	}
 
 	/**
@@ -214,15 +155,15 @@ public class Payment extends AggregateRoot {
 	GatewayRequest pendingRequest() {
 		GatewayOperation operation = Objects.requireNonNull(intent.operation(), "no pending operation");
 		String token = operation == GatewayOperation.AUTHORIZE ? placedOrder().paymentToken() : null;
-		return new GatewayRequest(operation, orderId, Objects.requireNonNull(amount), token);
+		return new GatewayRequest(operation, orderId, Objects.requireNonNull(bill).amount(), token);
 	}
 
 	/**
 	 * A worker takes the intent to call the gateway; nobody else is due to call before
-	 * {@code dueAgain}.
+	 * {@code dueAgain}. Returns the number of this attempt.
 	 */
-	void attemptStarted(Instant dueAgain) {
-		intent.attemptStarted(dueAgain);
+	int attemptStarted(Instant dueAgain) {
+		return intent.attemptStarted(dueAgain);
 	}
 
 	/** The gateway did not answer: the intent stays, and is due again then. */
@@ -240,63 +181,41 @@ public class Payment extends AggregateRoot {
 		if (operation != intent.operation()) {
 			return false;
 		}
-		intent.settle();
-		updatedAt = now;
 		switch (decision) {
-			case GatewayDecision.Approved() -> approved(operation);
-			case GatewayDecision.Declined(String why) -> declined(operation, why);
+			case GatewayDecision.Approved() -> approved(operation, now);
+			case GatewayDecision.Declined(String why) -> declined(operation, why, now);
 		}
 		return true;
 	}
 
-	private void approved(GatewayOperation operation) {
-		BigDecimal held = Objects.requireNonNull(amount);
+	private void approved(GatewayOperation operation, Instant now) {
+		Bill held = Objects.requireNonNull(bill);
+		status = PaymentStatus.approved(operation);
+		times = times.approved(operation, now);
 		switch (operation) {
 			case AUTHORIZE -> {
 				OrderPlaced order = placedOrder();
 				orderPlaced = null;
-				status = PaymentStatus.AUTHORIZED;
-				authorizedAt = updatedAt;
-				if (intent.followUp() == FollowUp.CANCEL) {
-					// Cancelled while the gateway answered: release the hold
-					// at once. Nothing is announced as completed, or the
-					// kitchen would open a ticket for a cancelled order.
-					intent.startFollowUp(GatewayOperation.VOID, updatedAt);
-					return;
-				}
-				// A fat event: the kitchen and delivery
-				// need nothing else, and never call back.
-				register(new PaymentCompleted(id, held, Objects.requireNonNull(customerId), order.lines(),
-						order.deliveryAddress()));
-				if (intent.followUp() == FollowUp.CAPTURE) {
-					intent.startFollowUp(GatewayOperation.CAPTURE, updatedAt);
+				// Cancelled while the gateway answered: the hold is released at once (the
+				// follow-up), and nothing is announced as completed, or the kitchen would
+				// open a ticket for a cancelled order.
+				if (intent.followUp() != FollowUp.CANCEL) {
+					// A fat event: the kitchen and delivery
+					// need nothing else, and never call back.
+					register(new PaymentCompleted(id, held.amount(), held.customerId(), order.lines(),
+							order.deliveryAddress()));
 				}
 			}
-			case CAPTURE -> {
-				status = PaymentStatus.CAPTURED;
-				capturedAt = updatedAt;
-				register(new PaymentCaptured(id, held));
-				if (intent.followUp() == FollowUp.CANCEL) {
-					intent.startFollowUp(GatewayOperation.REFUND, updatedAt);
-				}
-			}
-			case VOID -> {
-				status = PaymentStatus.VOIDED;
-				voidedAt = updatedAt;
-				register(new PaymentVoided(id, held));
-			}
-			case REFUND -> {
-				status = PaymentStatus.REFUNDED;
-				refundedAt = updatedAt;
-				register(new PaymentRefunded(id, held));
-			}
+			case CAPTURE -> register(new PaymentCaptured(id, held.amount()));
+			case VOID -> register(new PaymentVoided(id, held.amount()));
+			case REFUND -> register(new PaymentRefunded(id, held.amount()));
 		}
+		intent.approved(now);
 	}
 
-	private void declined(GatewayOperation operation, String why) {
-		// Nothing is held after a declined authorisation: a
-		// remembered capture or cancellation has nothing to act on.
-		intent.forgetFollowUp();
+	private void declined(GatewayOperation operation, String why, Instant now) {
+		times = times.updated(now);
+		intent.declined();
 		if (operation == GatewayOperation.AUTHORIZE) {
 			orderPlaced = null;
 			status = PaymentStatus.DECLINED;
@@ -309,33 +228,13 @@ public class Payment extends AggregateRoot {
 		reason = "the gateway declined the " + operation + ": " + why;
 	}
 
-	private Reaction request(GatewayOperation operation, UUID cause, Instant now) {
-		startIntent(operation, cause, now);
-		return new Reaction.Requested(operation);
-	}
-
-	private Reaction remember(FollowUp next, UUID cause, Instant now) {
-		intent.remember(next, cause);
-		this.updatedAt = now;
-		return new Reaction.Remembered(next, Objects.requireNonNull(intent.operation()));
-	}
-
 	private void startIntent(GatewayOperation operation, UUID cause, Instant now) {
-		updatedAt = now;
+		times = times.updated(now);
 		intent.start(operation, cause, now);
-	}
-
-	private void cancelled(CancellationReason why) {
-		cancellationReason = why;
-		reason = "order cancelled (" + why + ")";
 	}
 
 	private OrderPlaced placedOrder() {
 		return (OrderPlaced) EventJson.read(Objects.requireNonNull(orderPlaced, "order.placed is not kept")).payload();
-	}
-
-	private IllegalTransition withoutItsIntent(String move) {
-		return new IllegalTransition("Payment", id, "AUTHORIZING without its intent", move);
 	}
 
 	/**
@@ -363,11 +262,12 @@ public class Payment extends AggregateRoot {
 	 * total.
 	 */
 	public @Nullable BigDecimal amount() {
-		return amount;
+		return bill == null ? null : bill.amount();
 	}
 
+	/** Whose money it is; null for a tombstone. */
 	public @Nullable String customerId() {
-		return customerId;
+		return bill == null ? null : bill.customerId();
 	}
 
 	/**
@@ -378,28 +278,9 @@ public class Payment extends AggregateRoot {
 		return reason;
 	}
 
-	public Instant createdAt() {
-		return createdAt;
-	}
-
-	public Instant updatedAt() {
-		return updatedAt;
-	}
-
-	public @Nullable Instant authorizedAt() {
-		return authorizedAt;
-	}
-
-	public @Nullable Instant capturedAt() {
-		return capturedAt;
-	}
-
-	public @Nullable Instant voidedAt() {
-		return voidedAt;
-	}
-
-	public @Nullable Instant refundedAt() {
-		return refundedAt;
+	/** When it came to be, last changed, and when its money moved. */
+	public PaymentTimes times() {
+		return times;
 	}
 
 	/** The gateway operation asked for and not answered yet, if any. */
@@ -407,39 +288,9 @@ public class Payment extends AggregateRoot {
 		return intent.operation();
 	}
 
-	/** How often the pending operation was sent to the gateway so far. */
-	public int attempts() {
-		return intent.attempts();
-	}
-
 	/** What will be asked for once the pending operation is answered, if anything. */
 	public @Nullable FollowUp followUp() {
 		return intent.followUp();
-	}
-
-	/**
-	 * Money in cents, as stored; a total with fractions of a cent or too large to store
-	 * is no order to pay.
-	 */
-	private static BigDecimal amountOf(BigDecimal total) {
-		BigDecimal amount;
-		try {
-			amount = total.setScale(2, RoundingMode.UNNECESSARY);
-		}
-		catch (ArithmeticException ex) {
-			throw new InvalidEvent("total " + total.toPlainString() + " has fractions of a cent", ex);
-		}
-		if (amount.precision() > MAX_AMOUNT_PRECISION) {
-			throw new InvalidEvent("total " + total.toPlainString() + " is too large to pay");
-		}
-		return amount;
-	}
-
-	private static String customerIdOf(String customerId) {
-		if (customerId.length() > MAX_CUSTOMER_ID_LENGTH) {
-			throw new InvalidEvent("customerId is longer than " + MAX_CUSTOMER_ID_LENGTH + " characters");
-		}
-		return customerId;
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.example.food.payment;
 
+import com.example.food.payment.gateway.GatewayOperation;
+
 /**
  * Where an order's payment stands: money is held, then taken. Every status but
  * AUTHORIZING is a settled answer of the gateway (or a tombstone); a capture, void or
@@ -52,6 +54,16 @@ public enum PaymentStatus {
 	 * ever reached payment). Nothing was held, and a late order.placed for it holds
 	 * nothing.
 	 */
-	CANCELLED_BEFORE_PAYMENT
+	CANCELLED_BEFORE_PAYMENT;
+
+	/** Where the gateway's approval of an operation leaves a payment. */
+	static PaymentStatus approved(GatewayOperation operation) {
+		return switch (operation) {
+			case AUTHORIZE -> AUTHORIZED;
+			case CAPTURE -> CAPTURED;
+			case VOID -> VOIDED;
+			case REFUND -> REFUNDED;
+		};
+	}
 
 }

@@ -69,7 +69,7 @@ class PaymentTests {
 		assertThat(payment.record(GatewayOperation.AUTHORIZE, APPROVED, NOW)).isTrue();
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.AUTHORIZED);
-		assertThat(payment.authorizedAt()).isNotNull();
+		assertThat(payment.times().authorizedAt()).isNotNull();
 		assertThat(payment.pendingOperation()).isNull();
 		assertThat(payment.takeEvents()).containsExactly(new PaymentCompleted(payment.id(), new BigDecimal("19.00"),
 				"c-42", ORDER.lines(), ORDER.deliveryAddress()));
@@ -137,7 +137,7 @@ class PaymentTests {
 		assertThat(payment.requestCapture(accepted, NOW)).isInstanceOf(Reaction.Ignored.class);
 
 		assertThat(payment.pendingOperation()).isNull();
-		assertThat(payment.capturedAt()).isNull();
+		assertThat(payment.times().capturedAt()).isNull();
 	}
 
 	@Test
@@ -151,7 +151,7 @@ class PaymentTests {
 		payment.record(GatewayOperation.REFUND, APPROVED, NOW);
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.REFUNDED);
-		assertThat(payment.refundedAt()).isNotNull();
+		assertThat(payment.times().refundedAt()).isNotNull();
 		assertThat(payment.takeEvents()).containsExactly(new PaymentRefunded(payment.id(), new BigDecimal("19.00")));
 		assertThat(payment.requestCancellation(CancellationReason.NO_COURIER, UUID.randomUUID(), NOW))
 			.isInstanceOf(Reaction.Ignored.class);

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import com.example.food.payment.FollowUp;
 import com.example.food.payment.Payment;
 import com.example.food.payment.PaymentStatus;
+import com.example.food.payment.PaymentTimes;
 import com.example.food.payment.gateway.GatewayOperation;
 
 /**
@@ -29,11 +30,12 @@ record PaymentView(UUID id, UUID orderId, PaymentStatus status, @Nullable BigDec
 
 	static PaymentView of(Payment payment) {
 		BigDecimal amount = payment.amount();
+		PaymentTimes times = payment.times();
 		return new PaymentView(payment.id(), payment.orderId(), payment.status(), amount,
 				payment.status() == PaymentStatus.AUTHORIZED ? amount : null,
-				payment.capturedAt() != null ? amount : null, payment.refundedAt() != null ? amount : null,
+				times.capturedAt() != null ? amount : null, times.refundedAt() != null ? amount : null,
 				payment.pendingOperation(), payment.followUp(), payment.customerId(), payment.reason(),
-				payment.createdAt(), payment.updatedAt(), payment.authorizedAt(), payment.capturedAt(),
-				payment.voidedAt(), payment.refundedAt());
+				times.createdAt(), times.updatedAt(), times.authorizedAt(), times.capturedAt(), times.voidedAt(),
+				times.refundedAt());
 	}
 }
