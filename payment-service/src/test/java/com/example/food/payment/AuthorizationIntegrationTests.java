@@ -36,18 +36,17 @@ class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(payment.customerId()).isEqualTo(order.customerId());
 		assertThat(payment.lines()).isEqualTo(order.lines());
 		assertThat(payment.deliveryAddress()).isEqualTo(order.deliveryAddress());
-		assertThat(jdbc.queryForMap(
-				"select id, status, amount, reason, pending_operation, order_placed, "
-						+ "authorized_at is not null as authorized, captured_at from payment where order_id = ?",
-				orderId))
-			.containsEntry("id", payment.paymentId())
-			.containsEntry("status", "AUTHORIZED")
-			.containsEntry("amount", new BigDecimal("19.00"))
-			.containsEntry("reason", null)
-			.containsEntry("pending_operation", null)
-			.containsEntry("order_placed", null)
-			.containsEntry("authorized", true)
-			.containsEntry("captured_at", null);
+		Payment stored = payment(orderId);
+		assertThat(stored.id()).isEqualTo(payment.paymentId());
+		assertThat(stored.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+		assertThat(stored.amount()).isEqualByComparingTo("19.00");
+		assertThat(stored.reason()).isNull();
+		assertThat(stored.pendingOperation()).isNull();
+		assertThat(stored.times().authorizedAt()).isNotNull();
+		assertThat(stored.times().capturedAt()).isNull();
+		// The order it held is kept only while the hold is pending: no accessor shows it.
+		assertThat(jdbc.queryForObject("select order_placed from payment where order_id = ?", String.class, orderId))
+			.isNull();
 		assertThat(ledger(orderId)).singleElement()
 			.satisfies(entry -> assertThat(entry).containsEntry("idempotency_key", orderId + ":authorize")
 				.containsEntry("operation", "AUTHORIZE")
@@ -103,10 +102,10 @@ class AuthorizationIntegrationTests extends PaymentIntegrationTestSupport {
 		bus.publish(placed);
 
 		assertThat(bus.await(PaymentFailed.class, orderId).reason()).isEqualTo("over the credit limit");
-		assertThat(jdbc.queryForMap("select status, amount, reason from payment where order_id = ?", orderId))
-			.containsEntry("status", "DECLINED")
-			.containsEntry("amount", new BigDecimal("209.00"))
-			.containsEntry("reason", "over the credit limit");
+		Payment declined = payment(orderId);
+		assertThat(declined.status()).isEqualTo(PaymentStatus.DECLINED);
+		assertThat(declined.amount()).isEqualByComparingTo("209.00");
+		assertThat(declined.reason()).isEqualTo("over the credit limit");
 		assertThat(outboxEvents(orderId, RoutingKeys.PAYMENT_COMPLETED)).isZero();
 	}
 

@@ -31,12 +31,10 @@ class CaptureIntegrationTests extends PaymentIntegrationTestSupport {
 		assertThat(captured.causationId()).isEqualTo(accepted.eventId());
 		assertThat(((PaymentCaptured) captured.payload()).paymentId()).isEqualTo(held.paymentId());
 		assertThat(((PaymentCaptured) captured.payload()).amount()).isEqualByComparingTo("19.00");
-		assertThat(
-				jdbc.queryForMap("select status, captured_at is not null as captured, pending_operation from payment "
-						+ "where order_id = ?", orderId))
-			.containsEntry("status", "CAPTURED")
-			.containsEntry("captured", true)
-			.containsEntry("pending_operation", null);
+		Payment payment = payment(orderId);
+		assertThat(payment.status()).isEqualTo(PaymentStatus.CAPTURED);
+		assertThat(payment.times().capturedAt()).isNotNull();
+		assertThat(payment.pendingOperation()).isNull();
 		assertThat(ledgerOperations(orderId)).containsExactly("AUTHORIZE", "CAPTURE");
 		assertThat(ledger(orderId).get(1)).containsEntry("idempotency_key", orderId + ":capture")
 			.containsEntry("amount", new BigDecimal("19.00"));

@@ -59,6 +59,9 @@ public abstract class PaymentIntegrationTestSupport {
 	protected JdbcTemplate jdbc;
 
 	@Autowired
+	private Payments allPayments;
+
+	@Autowired
 	ConnectionFactory connectionFactory;
 
 	protected EventProbe bus;
@@ -150,14 +153,22 @@ public abstract class PaymentIntegrationTestSupport {
 		return count("select count(*) from payment where order_id = ?", orderId);
 	}
 
+	/** The order's payment, as the service keeps it. */
+	protected Payment payment(UUID orderId) {
+		return allPayments.findByOrderId(orderId)
+			.orElseThrow(() -> new AssertionError("no payment for order " + orderId));
+	}
+
 	protected String paymentStatus(UUID orderId) {
-		return jdbc.queryForObject("select status from payment where order_id = ?", String.class, orderId);
+		return payment(orderId).status().name();
 	}
 
 	/** Waits until the order's payment has this status (settled, or AUTHORIZING). */
 	protected void awaitStatus(UUID orderId, String status) {
 		await().atMost(PATIENCE)
-			.until(() -> count("select count(*) from payment where order_id = ? and status = ?", orderId, status) == 1);
+			.until(() -> allPayments.findByOrderId(orderId)
+				.filter(payment -> payment.status().name().equals(status))
+				.isPresent());
 	}
 
 	/** The payment's pending operation, its follow-up and its calls so far. */
