@@ -133,7 +133,7 @@ public class OrderManagement {
 	@Transactional(readOnly = true)
 	public Page<Order> list(@Nullable OrderStatus status, int page, int size) {
 		PageRequest request = PageRequest.of(page, size, NEWEST_FIRST);
-		return status == null ? orders.findAll(request) : orders.findByStatus(status, request);
+		return status == null ? orders.findAll(request) : orders.findByLifecycleStatus(status, request);
 	}
 
 }
