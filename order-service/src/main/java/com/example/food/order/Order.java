@@ -2,24 +2,16 @@ package com.example.food.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 import com.example.food.events.CancellationReason;
@@ -31,10 +23,12 @@ import com.example.food.infrastructure.domain.AggregateRoot;
 import com.example.food.infrastructure.domain.IllegalTransition;
 
 /**
- * The order aggregate: what the customer asked for, at which prices, and where its saga
- * stands. Its state changes only through the methods below, each of which checks that the
- * change is allowed and registers the event it causes; {@link OrderManagement} writes
- * those events to the outbox in the same transaction as the order.
+ * The order aggregate: what the customer asked for, at which prices
+ * ({@link OrderContents}), and where its saga stands ({@link OrderLifecycle}, whose rules
+ * say which moves are allowed). Its state changes only through the methods below, each of
+ * which checks that the change is allowed, throws if not, and registers the event it
+ * causes; the use cases ({@link OrderPlacement}, {@link OrderManagement}, the saga's
+ * handlers) write those events to the outbox in the same transaction as the order.
  */
 @Entity
 @Table(name = "customer_order")
@@ -49,32 +43,16 @@ public class Order extends AggregateRoot {
 	 */
 	public static final String STOCK_INSUFFICIENT = "STOCK_INSUFFICIENT";
 
-	private static final int MAX_DETAIL_LENGTH = 500;
-
 	@Id
 	private UUID id;
 
 	private String customerId;
 
-	@Enumerated(EnumType.STRING)
-	private OrderStatus status;
+	@Embedded
+	private OrderLifecycle lifecycle;
 
-	private @Nullable String reason;
-
-	// While CANCELLING: where the facts have put the
-	// order, and so where a refused request returns it.
-	@Enumerated(EnumType.STRING)
-	private @Nullable OrderStatus resumeStatus;
-
-	private @Nullable String reasonDetail;
-
-	private @Nullable BigDecimal total;
-
-	private String deliveryStreet;
-
-	private String deliveryCity;
-
-	private String deliveryPostcode;
+	@Embedded
+	private OrderContents contents;
 
 	private String paymentToken;
 
@@ -87,29 +65,17 @@ public class Order extends AggregateRoot {
 	@Version
 	private @Nullable Long version;
 
-	// The lines belong to the order and are always shown with it; batch
-	// loading keeps a page of orders at two queries instead of one per order.
-	@ElementCollection(fetch = FetchType.EAGER)
-	@CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
-	@OrderColumn(name = "line_no")
-	@BatchSize(size = 100)
-	private List<OrderLine> lines = new ArrayList<>();
-
 	protected Order() {
 		// for JPA
 	}
 
-	private Order(UUID id, PlaceOrder request, OrderStatus status, List<OrderLine> lines, Instant now) {
+	private Order(UUID id, PlaceOrder request, OrderContents contents, OrderLifecycle lifecycle, Instant now) {
 		this.id = id;
 		this.customerId = request.customerId();
-		this.status = status;
-		this.deliveryStreet = request.deliveryAddress().street();
-		this.deliveryCity = request.deliveryAddress().city();
-		this.deliveryPostcode = request.deliveryAddress().postcode();
+		this.contents = contents;
 		this.paymentToken = request.paymentToken();
-		this.lines = new ArrayList<>(lines);
 		this.createdAt = now;
-		this.updatedAt = createdAt;
+		become(lifecycle, now);
 	}
 
 	/**
@@ -117,13 +83,10 @@ public class Order extends AggregateRoot {
 	 * its event asks for.
 	 */
 	static Order place(UUID id, PlaceOrder request, List<OrderLine> pricedLines, Instant now) {
-		if (pricedLines.isEmpty() || !pricedLines.stream().allMatch(OrderLine::isPriced)) {
-			throw new IllegalArgumentException("an order is placed with priced lines only");
-		}
-		Order order = new Order(id, request, OrderStatus.AWAITING_PAYMENT, pricedLines, now);
-		order.total = pricedLines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-		order.register(new OrderPlaced(order.customerId, order.eventLines(), order.total, order.deliveryAddress(),
-				order.paymentToken));
+		Order order = new Order(id, request, OrderContents.priced(pricedLines, request.deliveryAddress()),
+				OrderLifecycle.at(OrderStatus.AWAITING_PAYMENT), now);
+		order.register(new OrderPlaced(order.customerId, order.contents.eventLines(), order.total(),
+				order.deliveryAddress(), order.paymentToken));
 		return order;
 	}
 
@@ -133,10 +96,8 @@ public class Order extends AggregateRoot {
 	 * can read why.
 	 */
 	static Order reject(UUID id, PlaceOrder request, List<String> shortSkus, Instant now) {
-		Order order = new Order(id, request, OrderStatus.REJECTED, unpriced(request), now);
-		order.reason = STOCK_INSUFFICIENT;
-		order.reasonDetail = limited("Not enough stock for: " + String.join(", ", shortSkus));
-		return order;
+		return new Order(id, request, OrderContents.unpriced(request), OrderLifecycle.ended(OrderStatus.REJECTED,
+				STOCK_INSUFFICIENT, "Not enough stock for: " + String.join(", ", shortSkus)), now);
 	}
 
 	/**
@@ -146,33 +107,21 @@ public class Order extends AggregateRoot {
 	 * release whatever it holds for this id.
 	 */
 	static Order cancelForUnavailableInventory(UUID id, PlaceOrder request, String detail, Instant now) {
-		Order order = new Order(id, request, OrderStatus.CANCELLED, unpriced(request), now);
-		order.reason = CancellationReason.INVENTORY_UNAVAILABLE.name();
-		order.reasonDetail = limited(detail);
-		order.register(new OrderCancelled(CancellationReason.INVENTORY_UNAVAILABLE, order.reasonDetail, List.of()));
+		Order order = new Order(id, request, OrderContents.unpriced(request),
+				OrderLifecycle.ended(OrderStatus.CANCELLED, CancellationReason.INVENTORY_UNAVAILABLE.name(), detail),
+				now);
+		order.register(new OrderCancelled(CancellationReason.INVENTORY_UNAVAILABLE, order.reasonDetail(), List.of()));
 		return order;
 	}
 
-	/**
-	 * Whether a fact of the saga may move this order on to {@code next}: only forwards,
-	 * and only while it is still on its way. A later state may be reached with steps in
-	 * between skipped: the facts come from different services over different paths, so
-	 * the kitchen's "accepted" can arrive before payment's "completed"; since the kitchen
-	 * only accepts paid orders, the later fact implies the earlier one. The earlier fact,
-	 * when it comes, then finds nothing to change. While a cancellation is pending the
-	 * facts still count: they move {@link #progress()}, where a refused request returns
-	 * the order.
-	 */
+	/** See {@link OrderLifecycle#canAdvanceTo}: forwards only, early facts allowed. */
 	public boolean canAdvanceTo(OrderStatus next) {
-		return !status.isFinal() && progress().isBefore(next);
+		return lifecycle.canAdvanceTo(next);
 	}
 
-	/**
-	 * Where the facts have put the order: its status, or while CANCELLING, the status a
-	 * refusal returns it to.
-	 */
+	/** See {@link OrderLifecycle#progress}: where the facts have put the order. */
 	public OrderStatus progress() {
-		return status == OrderStatus.CANCELLING && resumeStatus != null ? resumeStatus : status;
+		return lifecycle.progress();
 	}
 
 	/** Payment holds the amount. Only from AWAITING_PAYMENT. */
@@ -205,21 +154,15 @@ public class Order extends AggregateRoot {
 		advanceTo(OrderStatus.DELIVERED, now);
 	}
 
-	/**
-	 * Whether the customer (or a deadline) may ask for the order to be cancelled now:
-	 * while it is on its way and, as far as the facts say, its meal is not prepared, with
-	 * no request already pending. This is only what the order's own view forbids; whether
-	 * it is too late is the kitchen's answer.
-	 */
+	/** See {@link OrderLifecycle#canRequestCancellation}: as far as the order knows. */
 	public boolean canRequestCancellation() {
-		return !status.isFinal() && status != OrderStatus.CANCELLING && status.isBefore(OrderStatus.READY_FOR_DELIVERY);
+		return lifecycle.canRequestCancellation();
 	}
 
 	/**
 	 * Asks the kitchen to cancel the order (order.cancellation-requested) and waits for
-	 * its answer in CANCELLING, a semantic lock: nothing is compensated yet, since the
-	 * kitchen may already have prepared the meal. An order already cancelling or
-	 * cancelled is left as it is.
+	 * its answer in CANCELLING. An order already cancelling or cancelled is left as it
+	 * is.
 	 * @throws OrderNotCancellable if the meal is known to be prepared, or the order has
 	 * ended otherwise
 	 */
@@ -227,23 +170,19 @@ public class Order extends AggregateRoot {
 		if (!reason.isRequested()) {
 			throw new IllegalArgumentException(reason + " ends an order as a fact, it is not requested");
 		}
-		if (status == OrderStatus.CANCELLING || status == OrderStatus.CANCELLED) {
+		if (status() == OrderStatus.CANCELLING || status() == OrderStatus.CANCELLED) {
 			return;
 		}
 		if (!canRequestCancellation()) {
-			throw new OrderNotCancellable(id, status);
+			throw new OrderNotCancellable(id, status());
 		}
-		this.resumeStatus = status;
-		this.status = OrderStatus.CANCELLING;
-		this.reason = reason.name();
-		this.reasonDetail = limited(detail);
-		this.updatedAt = now;
-		register(new OrderCancellationRequested(reason, reasonDetail));
+		become(lifecycle.cancellationRequested(reason, detail), now);
+		register(new OrderCancellationRequested(reason, reasonDetail()));
 	}
 
 	/** Whether a kitchen's answer to a cancellation request finds one pending. */
 	public boolean isCancelling() {
-		return status == OrderStatus.CANCELLING;
+		return lifecycle.isCancelling();
 	}
 
 	/**
@@ -252,13 +191,11 @@ public class Order extends AggregateRoot {
 	 * compensations going.
 	 */
 	public void cancellationGranted(Instant now) {
-		if (!isCancelling() || reason == null) {
-			throw new IllegalTransition("Order", id, status, "grant a cancellation: none is pending");
+		if (!isCancelling() || reason() == null) {
+			throw new IllegalTransition("Order", id, status(), "grant a cancellation: none is pending");
 		}
-		this.status = OrderStatus.CANCELLED;
-		this.resumeStatus = null;
-		this.updatedAt = now;
-		register(new OrderCancelled(CancellationReason.valueOf(reason), reasonDetail, eventLines()));
+		become(lifecycle.cancellationGranted(), now);
+		register(new OrderCancelled(CancellationReason.valueOf(reason()), reasonDetail(), contents.eventLines()));
 	}
 
 	/**
@@ -267,72 +204,47 @@ public class Order extends AggregateRoot {
 	 */
 	public void cancellationRefused(Instant now) {
 		if (!isCancelling()) {
-			throw new IllegalTransition("Order", id, status, "refuse a cancellation: none is pending");
+			throw new IllegalTransition("Order", id, status(), "refuse a cancellation: none is pending");
 		}
-		this.status = progress();
-		this.resumeStatus = null;
-		this.reason = null;
-		this.reasonDetail = null;
-		this.updatedAt = now;
+		become(lifecycle.cancellationRefused(), now);
 	}
 
-	/**
-	 * Whether a fact ending the order for {@code reason} would end it now. Such facts
-	 * come from the service that decided: a declined payment only while the order waits
-	 * for it, a kitchen that rejects the ticket until it has accepted it, a missing
-	 * courier until a courier has the meal. They end the order also while a cancellation
-	 * request is pending (its answer then finds nothing to do). CUSTOMER_REQUEST and
-	 * DEADLINE_EXCEEDED are never facts here: they are requests the kitchen answers
-	 * ({@link #requestCancellation}); INVENTORY_UNAVAILABLE happens only while placing.
-	 */
+	/** See {@link OrderLifecycle#canCancel}: whether such a fact ends it now. */
 	public boolean canCancel(CancellationReason reason) {
-		if (status.isFinal()) {
-			return false;
-		}
-		return switch (reason) {
-			case KITCHEN_REJECTED -> progress().isBefore(OrderStatus.PREPARING);
-			case PAYMENT_DECLINED -> progress().isBefore(OrderStatus.PAID);
-			case NO_COURIER -> progress().isBefore(OrderStatus.OUT_FOR_DELIVERY);
-			case CUSTOMER_REQUEST, DEADLINE_EXCEEDED, INVENTORY_UNAVAILABLE -> false;
-		};
+		return lifecycle.canCancel(reason);
 	}
 
 	/**
 	 * Ends the order without a meal because another service said so, and announces it
 	 * with its lines, so that inventory releases the stock (or spends it, if the meal was
-	 * made), payment voids or refunds, as {@link #canCancel} allows. Cancelling an order
-	 * already cancelled changes nothing and announces nothing again.
+	 * made), payment voids or refunds. Cancelling it again announces nothing again.
 	 * @throws OrderNotCancellable if the order is past the point of cancelling for this
 	 * reason, or was rejected
 	 */
 	public void cancel(CancellationReason reason, @Nullable String detail, Instant now) {
-		if (status == OrderStatus.CANCELLED) {
+		if (status() == OrderStatus.CANCELLED) {
 			// already over: a repeated fact gets the
 			// same answer, and the saga hears it once
 			return;
 		}
 		if (!canCancel(reason)) {
-			throw new OrderNotCancellable(id, status);
+			throw new OrderNotCancellable(id, status());
 		}
-		this.status = OrderStatus.CANCELLED;
-		this.resumeStatus = null;
-		this.reason = reason.name();
-		this.reasonDetail = detail == null ? null : limited(detail);
-		this.updatedAt = now;
-		register(new OrderCancelled(reason, reasonDetail, eventLines()));
+		become(lifecycle.cancelled(reason, detail), now);
+		register(new OrderCancelled(reason, reasonDetail(), contents.eventLines()));
 	}
 
 	private void advanceTo(OrderStatus next, Instant now) {
 		if (!canAdvanceTo(next)) {
-			throw new IllegalTransition("Order", id, status, "become " + next);
+			throw new IllegalTransition("Order", id, status(), "become " + next);
 		}
-		if (status == OrderStatus.CANCELLING) {
-			// The lock holds: the order waits for the kitchen's
-			// answer, and remembers where the facts are.
-			this.resumeStatus = next;
-			return;
-		}
-		this.status = next;
+		// While CANCELLING the order still shows the request, and
+		// its time in that state runs from when it was made.
+		become(lifecycle.advancedTo(next), isCancelling() ? updatedAt : now);
+	}
+
+	private void become(OrderLifecycle next, Instant now) {
+		this.lifecycle = next;
 		this.updatedAt = now;
 	}
 
@@ -345,7 +257,7 @@ public class Order extends AggregateRoot {
 	}
 
 	public OrderStatus status() {
-		return status;
+		return lifecycle.status();
 	}
 
 	/**
@@ -353,24 +265,24 @@ public class Order extends AggregateRoot {
 	 * {@code CUSTOMER_REQUEST}.
 	 */
 	public @Nullable String reason() {
-		return reason;
+		return lifecycle.reason();
 	}
 
 	public @Nullable String reasonDetail() {
-		return reasonDetail;
+		return lifecycle.reasonDetail();
 	}
 
 	public List<OrderLine> lines() {
-		return List.copyOf(lines);
+		return contents.lines();
 	}
 
 	/** Null when inventory never priced the order. */
 	public @Nullable BigDecimal total() {
-		return total;
+		return contents.total();
 	}
 
 	public DeliveryAddress deliveryAddress() {
-		return new DeliveryAddress(deliveryStreet, deliveryCity, deliveryPostcode);
+		return contents.deliveryAddress();
 	}
 
 	public Instant createdAt() {
@@ -379,18 +291,6 @@ public class Order extends AggregateRoot {
 
 	public Instant updatedAt() {
 		return updatedAt;
-	}
-
-	private List<com.example.food.events.OrderLine> eventLines() {
-		return lines.stream().map(OrderLine::toEvent).toList();
-	}
-
-	private static List<OrderLine> unpriced(PlaceOrder request) {
-		return request.lines().stream().map(line -> OrderLine.unpriced(line.sku(), line.quantity())).toList();
-	}
-
-	private static String limited(String detail) {
-		return detail.length() <= MAX_DETAIL_LENGTH ? detail : detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
 	}
 
 }

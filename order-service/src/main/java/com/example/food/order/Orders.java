@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** All orders. */
 public interface Orders extends JpaRepository<Order, UUID> {
 
-	Page<Order> findByStatus(OrderStatus status, Pageable pageable);
+	Page<Order> findByLifecycleStatus(OrderStatus status, Pageable pageable);
 
 	/**
 	 * An order that has been in its status since {@code updatedAt}: ids and times only,
@@ -25,6 +25,6 @@ public interface Orders extends JpaRepository<Order, UUID> {
 	 * Orders in {@code status} whose last change is older than {@code cutoff}: the saga
 	 * deadlines' question.
 	 */
-	List<Idle> findByStatusAndUpdatedAtBefore(OrderStatus status, Instant cutoff);
+	List<Idle> findByLifecycleStatusAndUpdatedAtBefore(OrderStatus status, Instant cutoff);
 
 }

@@ -1,16 +1,37 @@
 package com.example.food.order.saga;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
 import com.example.food.events.CancellationReason;
+import com.example.food.events.EventEnvelope;
 import com.example.food.order.Order;
 import com.example.food.order.OrderStatus;
+import com.example.food.order.timeline.Timeline;
+import com.example.food.order.timeline.TimelineEntry;
 
 /**
  * What the timeline and the log say when {@link OrderSaga} ignores a fact on purpose: the
  * reason, in words an operator reads without the code.
  */
-final class IgnoredFacts {
+@Component
+class IgnoredFacts {
 
-	private IgnoredFacts() {
+	private static final Logger log = LoggerFactory.getLogger(IgnoredFacts.class);
+
+	private final Timeline timeline;
+
+	IgnoredFacts(Timeline timeline) {
+		this.timeline = timeline;
+	}
+
+	/** Shows the fact in the order's timeline as ignored, and why; logs it. */
+	void record(Order order, EventEnvelope fact, String detail, String why) {
+		timeline.record(order.id(),
+				TimelineEntry.ofFact(fact, order.status().name(), null, detail).ignoredBecause(why));
+		log.info("Order {}: ignored {} {}: {}", order.id(), fact.type(), fact.eventId(), why);
 	}
 
 	/**

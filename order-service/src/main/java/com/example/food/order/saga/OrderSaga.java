@@ -27,7 +27,6 @@ import com.example.food.events.TicketAccepted;
 import com.example.food.events.TicketCancellationRefused;
 import com.example.food.events.TicketCancelled;
 import com.example.food.events.TicketRejected;
-import com.example.food.infrastructure.outbox.Outbox;
 import com.example.food.order.Order;
 import com.example.food.order.OrderStatus;
 import com.example.food.order.Orders;
@@ -45,7 +44,8 @@ import com.example.food.order.timeline.TimelineEntry;
  * latecomer, one for an order already cancelled) is ignored on purpose, logged, and shown
  * in the timeline with the reason. Throwing instead would only have it retried and
  * dead-lettered: no retry makes it fit. The aggregate is asked first, so its guards never
- * fire here.
+ * fire here. The facts that end an order are applied by {@link Cancellations}; what an
+ * ignored fact says is in {@link IgnoredFacts}.
  */
 @Component
 class OrderSaga {
@@ -54,15 +54,18 @@ class OrderSaga {
 
 	private final Orders orders;
 
-	private final Outbox outbox;
+	private final Cancellations cancellations;
+
+	private final IgnoredFacts ignored;
 
 	private final Timeline timeline;
 
 	private final Clock clock;
 
-	OrderSaga(Orders orders, Outbox outbox, Timeline timeline, Clock clock) {
+	OrderSaga(Orders orders, Cancellations cancellations, IgnoredFacts ignored, Timeline timeline, Clock clock) {
 		this.orders = orders;
-		this.outbox = outbox;
+		this.cancellations = cancellations;
+		this.ignored = ignored;
 		this.timeline = timeline;
 		this.clock = clock;
 	}
@@ -169,7 +172,7 @@ class OrderSaga {
 		}
 		Order order = found.get();
 		if (!order.canAdvanceTo(next)) {
-			ignore(order, fact, detail, IgnoredFacts.whyNotAdvance(order, next));
+			ignored.record(order, fact, detail, IgnoredFacts.whyNotAdvance(order, next));
 			return;
 		}
 		OrderStatus before = order.progress();
@@ -190,64 +193,15 @@ class OrderSaga {
 	}
 
 	/**
-	 * The kitchen's answer to a cancellation request. Granted: the order ends CANCELLED
-	 * for the reason it asked with, and order.cancelled (caused by the answer) sets the
-	 * compensations going. Refused: it goes back to where the facts put it. An answer
-	 * that finds no request pending (a fact such as payment.failed ended the order
-	 * meanwhile) is ignored, and says so.
+	 * The kitchen's answer to a cancellation request: see {@link Cancellations#answer}.
 	 */
 	private void answerCancellation(EventEnvelope answer, boolean granted, String detail) {
-		Optional<Order> found = orderOf(answer);
-		if (found.isEmpty()) {
-			return;
-		}
-		Order order = found.get();
-		if (!order.isCancelling()) {
-			ignore(order, answer, detail,
-					order.status() == OrderStatus.CANCELLED
-							? "the order was already cancelled (" + order.reason() + "); nothing is pending"
-							: "no cancellation is pending: the order is " + order.status());
-			return;
-		}
-		if (granted) {
-			order.cancellationGranted(clock.instant());
-			order.takeEvents().forEach(event -> outbox.add(answer.caused(event)));
-			timeline.record(order.id(), TimelineEntry.ofFact(answer, OrderStatus.CANCELLED.name(), order.reason(),
-					"granted by the kitchen: " + detail + "; order.cancelled sent to compensate"));
-			log.info("Order {}: {} CANCELLING -> CANCELLED ({}); order.cancelled sent", order.id(), answer.type(),
-					order.reason());
-		}
-		else {
-			order.cancellationRefused(clock.instant());
-			timeline.record(order.id(), TimelineEntry.ofFact(answer, order.status().name(), null,
-					"refused by the kitchen: " + detail + "; the order runs on"));
-			log.info("Order {}: {} CANCELLING -> {}: the kitchen refused ({})", order.id(), answer.type(),
-					order.status(), detail);
-		}
+		orderOf(answer).ifPresent(order -> cancellations.answer(order, answer, granted, detail));
 	}
 
-	/**
-	 * Ends the order for {@code reason}, if the aggregate allows it, and announces
-	 * order.cancelled, caused by this fact.
-	 */
+	/** A fact that ends the order: see {@link Cancellations#cancel}. */
 	private void cancel(EventEnvelope fact, CancellationReason reason, String detail) {
-		Optional<Order> found = orderOf(fact);
-		if (found.isEmpty()) {
-			return;
-		}
-		Order order = found.get();
-		if (!order.canCancel(reason)) {
-			ignore(order, fact, detail, IgnoredFacts.whyNotCancel(order, reason));
-			return;
-		}
-		OrderStatus before = order.status();
-		order.cancel(reason, detail, clock.instant());
-		// The order's lines travel along, so that inventory, payment
-		// and the kitchen each undo their part without asking.
-		order.takeEvents().forEach(event -> outbox.add(fact.caused(event)));
-		timeline.record(order.id(), TimelineEntry.ofFact(fact, OrderStatus.CANCELLED.name(), reason.name(),
-				detail + "; order.cancelled sent to compensate"));
-		log.info("Order {}: {} {} -> CANCELLED ({}); order.cancelled sent", order.id(), fact.type(), before, reason);
+		orderOf(fact).ifPresent(order -> cancellations.cancel(order, fact, reason, detail));
 	}
 
 	/**
@@ -275,12 +229,6 @@ class OrderSaga {
 					fact.eventId());
 		}
 		return order;
-	}
-
-	private void ignore(Order order, EventEnvelope fact, String detail, String why) {
-		timeline.record(order.id(),
-				TimelineEntry.ofFact(fact, order.status().name(), null, detail).ignoredBecause(why));
-		log.info("Order {}: ignored {} {}: {}", order.id(), fact.type(), fact.eventId(), why);
 	}
 
 	/** The happy-path states strictly between the two: those an early fact skips. */

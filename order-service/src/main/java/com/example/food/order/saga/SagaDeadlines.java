@@ -87,7 +87,7 @@ class SagaDeadlines {
 
 	private void report(OrderStatus status, Duration deadline, Instant now) {
 		boolean cancellable = status.isBefore(OrderStatus.PREPARING);
-		for (Orders.Idle idle : orders.findByStatusAndUpdatedAtBefore(status, now.minus(deadline))) {
+		for (Orders.Idle idle : orders.findByLifecycleStatusAndUpdatedAtBefore(status, now.minus(deadline))) {
 			String detail = "in " + status + " since " + idle.updatedAt() + ", longer than its deadline of " + deadline
 					+ (cancellable ? "; cancellation requested: the kitchen decides"
 							: "; reported only: no cancellation is asked in this state");

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.example.food.order.OrderManagement;
+import com.example.food.order.OrderPlacement;
 import com.example.food.order.OrderStatus;
 
 /**
@@ -43,9 +44,12 @@ class OrderController {
 	/** More would make one request slow and its answer large; a client pages instead. */
 	static final int MAX_PAGE_SIZE = 100;
 
+	private final OrderPlacement placement;
+
 	private final OrderManagement orders;
 
-	OrderController(OrderManagement orders) {
+	OrderController(OrderPlacement placement, OrderManagement orders) {
+		this.placement = placement;
 		this.orders = orders;
 	}
 
@@ -86,7 +90,7 @@ class OrderController {
 					example = "order-7f3a9c") @RequestHeader(name = "Idempotency-Key",
 							required = false) @Nullable String idempotencyKey,
 			UriComponentsBuilder uris) {
-		OrderManagement.Placed placed = orders.place(request.toCommand(), idempotencyKey);
+		OrderPlacement.Placed placed = placement.place(request.toCommand(), idempotencyKey);
 		URI location = uris.path("/orders/{id}").buildAndExpand(placed.order().id()).toUri();
 		OrderView view = OrderView.of(placed.order());
 		return placed.created() ? ResponseEntity.created(location).body(view)
