@@ -72,6 +72,9 @@ public abstract class OrderServiceIntegrationTestSupport {
 	protected JdbcTemplate jdbc;
 
 	@Autowired
+	protected Orders orders;
+
+	@Autowired
 	CircuitBreakerRegistry breakers;
 
 	private static boolean warmedUp;

@@ -21,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.food.events.CancellationReason;
 import com.example.food.events.EventEnvelope;
-import com.example.food.order.Orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -41,9 +40,6 @@ class SagaMetricsIntegrationTests extends SagaIntegrationTestSupport {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@Autowired
-	Orders orders;
 
 	@Autowired
 	TransactionTemplate transaction;

@@ -2,7 +2,6 @@ package com.example.food.order.web;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,9 @@ import com.example.food.events.OrderLine;
 import com.example.food.events.OrderPlaced;
 import com.example.food.events.RoutingKeys;
 import com.example.food.infrastructure.testsupport.HttpTestClient.Response;
+import com.example.food.order.Order;
 import com.example.food.order.OrderServiceIntegrationTestSupport;
+import com.example.food.order.OrderStatus;
 
 import static com.example.food.infrastructure.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,18 +35,15 @@ class PlaceOrderIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(response.json().get("total").decimalValue()).isEqualByComparingTo("19.00");
 		assertThat(response.json().get("lines").get(0).get("name").asString()).isEqualTo("Pizza Margherita");
 
-		Map<String, Object> row = jdbc.queryForMap("select status, total from customer_order where id = ?", orderId);
-		assertThat(row.get("status")).isEqualTo("AWAITING_PAYMENT");
-		assertThat((BigDecimal) row.get("total")).isEqualByComparingTo("19.00");
-		assertThat(
-				jdbc.queryForList("select sku, name, quantity, unit_price from order_line where order_id = ?", orderId))
-			.singleElement()
-			.satisfies(line -> {
-				assertThat(line.get("sku")).isEqualTo("PIZZA-MARGHERITA");
-				assertThat(line.get("name")).isEqualTo("Pizza Margherita");
-				assertThat(line.get("quantity")).isEqualTo(2);
-				assertThat((BigDecimal) line.get("unit_price")).isEqualByComparingTo("9.50");
-			});
+		Order stored = orders.findById(orderId).orElseThrow();
+		assertThat(stored.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+		assertThat(stored.total()).isEqualByComparingTo("19.00");
+		assertThat(stored.lines()).singleElement().satisfies(line -> {
+			assertThat(line.sku()).isEqualTo("PIZZA-MARGHERITA");
+			assertThat(line.name()).isEqualTo("Pizza Margherita");
+			assertThat(line.quantity()).isEqualTo(2);
+			assertThat(line.unitPrice()).isEqualByComparingTo("9.50");
+		});
 
 		List<EventEnvelope> events = outboxEvents(orderId);
 		assertThat(events).singleElement().satisfies(event -> {
