@@ -334,7 +334,7 @@ class SystemAdminProxyIntegrationTests {
 	}
 
 	private static TestWorkspace workspace() {
-		return TestInfrastructure.workspace("unused");
+		return TestInfrastructure.workspace();
 	}
 
 	private static String basic(String user, String password) {

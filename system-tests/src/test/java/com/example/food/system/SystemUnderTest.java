@@ -26,7 +26,7 @@ final class SystemUnderTest implements AutoCloseable {
 	/** Numbers the systems of one test run, so that each gets databases of its own. */
 	private static final AtomicInteger SYSTEMS = new AtomicInteger();
 
-	private final TestWorkspace workspace = TestInfrastructure.workspace("system");
+	private final TestWorkspace workspace = TestInfrastructure.workspace();
 
 	private final int number = SYSTEMS.incrementAndGet();
 

@@ -11,7 +11,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,15 +44,15 @@ final class IsolatedOutbox implements AutoCloseable {
 
 	private final TraceHandoff tracing = new TraceHandoff(Tracer.NOOP, Propagator.NOOP);
 
-	IsolatedOutbox(JdbcClient application, Environment environment) {
+	IsolatedOutbox(JdbcClient application, JdbcConnectionDetails database) {
 		this.application = application;
 		application.sql("create schema " + schema).update();
 		application.sql("create table " + schema + ".outbox_message (like public.outbox_message including all)")
 			.update();
-		String url = environment.getRequiredProperty("spring.datasource.url");
+		String url = database.getJdbcUrl();
 		dataSource.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-		dataSource.setUsername(environment.getProperty("spring.datasource.username"));
-		dataSource.setPassword(environment.getProperty("spring.datasource.password"));
+		dataSource.setUsername(database.getUsername());
+		dataSource.setPassword(database.getPassword());
 		dataSource.setMaximumPoolSize(4);
 		dataSource.setPoolName(schema);
 		this.jdbc = JdbcClient.create(dataSource);

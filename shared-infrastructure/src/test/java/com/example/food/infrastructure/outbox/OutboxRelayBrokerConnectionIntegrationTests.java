@@ -17,7 +17,8 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.food.events.DeliveryFailed;
@@ -47,7 +48,10 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Environment environment;
+	JdbcConnectionDetails database;
+
+	@Autowired
+	RabbitConnectionDetails broker;
 
 	@Autowired
 	RabbitTemplate rabbit;
@@ -64,14 +68,15 @@ class OutboxRelayBrokerConnectionIntegrationTests {
 
 	@BeforeEach
 	void relayConnectedThroughAProxy() {
-		outbox = new IsolatedOutbox(jdbc, environment);
+		outbox = new IsolatedOutbox(jdbc, database);
 		delivery = new CountingQueue(rabbit, RoutingKeys.DELIVERY_FAILED);
-		proxy = TcpProxy.to(environment.getRequiredProperty("spring.rabbitmq.host"),
-				environment.getRequiredProperty("spring.rabbitmq.port", Integer.class));
+		proxy = TcpProxy.to(broker.getFirstAddress().host(), broker.getFirstAddress().port());
 		relayConnection = new CachingConnectionFactory("127.0.0.1", proxy.port());
-		relayConnection.setUsername(environment.getRequiredProperty("spring.rabbitmq.username"));
-		relayConnection.setPassword(environment.getRequiredProperty("spring.rabbitmq.password"));
-		relayConnection.setVirtualHost(environment.getRequiredProperty("spring.rabbitmq.virtual-host"));
+		relayConnection.setUsername(broker.getUsername());
+		relayConnection.setPassword(broker.getPassword());
+		if (broker.getVirtualHost() != null) { // none: the broker's default
+			relayConnection.setVirtualHost(broker.getVirtualHost());
+		}
 		// As the services' relays publish: correlated
 		// confirms, returns, their own connection.
 		relayConnection.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);

@@ -19,7 +19,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.example.food.events.DeliveryFailed;
@@ -49,7 +49,7 @@ class OutboxRelayIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Environment environment;
+	JdbcConnectionDetails database;
 
 	@Autowired
 	OutboxRelay applicationRelay;
@@ -67,7 +67,7 @@ class OutboxRelayIntegrationTests {
 
 	@BeforeEach
 	void ownOutboxAndAQueueForTheDeliveryEvents() {
-		outbox = new IsolatedOutbox(jdbc, environment);
+		outbox = new IsolatedOutbox(jdbc, database);
 		delivery = new CountingQueue(rabbit, RoutingKeys.DELIVERY_FAILED);
 	}
 

@@ -56,24 +56,33 @@ public final class HttpTestClient {
 
 	/** The same client as the admin of the services under test. */
 	public HttpTestClient asAdmin() {
-		TestWorkspace workspace = TestInfrastructure.workspace("unused");
+		TestWorkspace workspace = TestInfrastructure.workspace();
 		return as(workspace.adminUser(), workspace.adminPassword());
 	}
 
 	public Response get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+		return send("GET", path, null);
 	}
 
 	public Response delete(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
+		return send("DELETE", path, null);
 	}
 
 	public Response postJson(String path, String json) {
-		return post(path, "application/json", json, Map.of());
+		return send("POST", path, json);
 	}
 
 	public Response putJson(String path, String json) {
-		return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json)),
+		return send("PUT", path, json);
+	}
+
+	/** Any method, with a JSON body or none. */
+	public Response send(String method, String path, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+		if (json == null) {
+			return send(request.method(method, HttpRequest.BodyPublishers.noBody()), Map.of());
+		}
+		return send(request.method(method, HttpRequest.BodyPublishers.ofString(json)),
 				Map.of("Content-Type", "application/json"));
 	}
 

@@ -4,7 +4,7 @@ package com.example.food.infrastructure.testsupport;
  * Where the tests find a PostgreSQL and a RabbitMQ (with its management API): either
  * containers started by Testcontainers or servers already running on this machine.
  */
-public record Servers(String description, Postgres postgres, Rabbit rabbit) {
+public record Servers(Postgres postgres, Rabbit rabbit) {
 
 	public record Postgres(String host, int port, String user, String password) {
 
@@ -25,7 +25,7 @@ public record Servers(String description, Postgres postgres, Rabbit rabbit) {
 	 * ports).
 	 */
 	static Servers local() {
-		return new Servers("local servers",
+		return new Servers(
 				new Postgres(env("FOOD_TEST_POSTGRES_HOST", "127.0.0.1"),
 						Integer.parseInt(env("FOOD_TEST_POSTGRES_PORT", "5432")),
 						env("FOOD_TEST_POSTGRES_USER", "postgres"), env("FOOD_TEST_POSTGRES_PASSWORD", "")),

@@ -64,7 +64,7 @@ public abstract class ServiceStartupContract {
 
 	@Test
 	void worksInTheTestRunsOwnDatabaseAndVirtualHost() {
-		TestWorkspace workspace = TestInfrastructure.workspace("unused");
+		TestWorkspace workspace = TestInfrastructure.workspace();
 
 		assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(workspace.database());
 		assertThat(rabbit.getVirtualHost()).isEqualTo(workspace.virtualHost());

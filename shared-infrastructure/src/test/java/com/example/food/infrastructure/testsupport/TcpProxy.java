@@ -1,5 +1,6 @@
 package com.example.food.infrastructure.testsupport;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -139,7 +140,7 @@ public final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	private static void closeQuietly(Socket socket) {
+	private static void closeQuietly(Closeable socket) {
 		try {
 			socket.close();
 		}
@@ -152,15 +153,6 @@ public final class TcpProxy implements AutoCloseable {
 	public void close() {
 		cut();
 		closeQuietly(server);
-	}
-
-	private static void closeQuietly(ServerSocket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.example.food.infrastructure.testsupport;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,6 +10,10 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestWorkspaceIntegrationTests {
 
-	private final Servers servers = TestInfrastructure.workspace("infrastructure").servers();
+	private final Servers servers = TestInfrastructure.workspace().servers();
 
 	@Test
-	void givesARunItsOwnDatabaseAndVirtualHostAndRemovesThemAfter() throws Exception {
-		TestWorkspace workspace = TestWorkspace.create(servers, "workspace_check");
-		assertThat(workspace.databaseExists()).isTrue();
+	void givesARunItsOwnDatabaseAndVirtualHostAndRemovesThemAfter() {
+		TestWorkspace workspace = TestWorkspace.create(servers, "workspace_check", Instant.now());
+		assertThat(databaseExists(workspace.jdbcUrl())).isTrue();
 		assertThat(workspace.virtualHostExists()).isTrue();
 
-		try (var connection = DriverManager.getConnection(workspace.jdbcUrl(), servers.postgres().user(),
-				servers.postgres().password()); var statement = connection.createStatement()) {
-			statement.execute("create table probe (id int primary key)");
-			assertThat(statement.executeUpdate("insert into probe values (1)")).isEqualTo(1);
-		}
+		JdbcClient database = jdbc(workspace.jdbcUrl());
+		database.sql("create table probe (id int primary key)").update();
+		assertThat(database.sql("insert into probe values (1)").update()).isEqualTo(1);
 		assertThat(roundTripThroughAQueue(workspace)).isEqualTo("hello");
 		String serviceDatabase = workspace.createServiceDatabase("inventory-service");
 		assertThat(serviceDatabase).endsWith(workspace.database() + "_inventory_service");
@@ -40,15 +41,15 @@ class TestWorkspaceIntegrationTests {
 
 		workspace.close();
 
-		assertThat(workspace.databaseExists()).isFalse();
+		assertThat(databaseExists(workspace.jdbcUrl())).isFalse();
 		assertThat(databaseExists(serviceDatabase)).isFalse();
 		assertThat(workspace.virtualHostExists()).isFalse();
 	}
 
 	@Test
 	void namesTheWorkspaceSoThatTwoRunsNeverShareIt() {
-		try (TestWorkspace first = TestWorkspace.create(servers, "twin");
-				TestWorkspace second = TestWorkspace.create(servers, "twin")) {
+		try (TestWorkspace first = TestWorkspace.create(servers, "twin", Instant.now());
+				TestWorkspace second = TestWorkspace.create(servers, "twin", Instant.now())) {
 			assertThat(first.database()).startsWith("food_test_twin_").isNotEqualTo(second.database());
 			assertThat(first.virtualHost()).isNotEqualTo(second.virtualHost());
 		}
@@ -57,13 +58,13 @@ class TestWorkspaceIntegrationTests {
 	@Test
 	void removesWhatAKilledRunLeftBehindButNothingYounger() {
 		TestWorkspace abandoned = TestWorkspace.create(servers, "abandoned", Instant.now().minus(Duration.ofHours(3)));
-		TestWorkspace current = TestWorkspace.create(servers, "current");
+		TestWorkspace current = TestWorkspace.create(servers, "current", Instant.now());
 		try {
 			TestWorkspace.removeAbandoned(servers, Duration.ofHours(2));
 
-			assertThat(abandoned.databaseExists()).isFalse();
+			assertThat(databaseExists(abandoned.jdbcUrl())).isFalse();
 			assertThat(abandoned.virtualHostExists()).isFalse();
-			assertThat(current.databaseExists()).isTrue();
+			assertThat(databaseExists(current.jdbcUrl())).isTrue();
 			assertThat(current.virtualHostExists()).isTrue();
 		}
 		finally {
@@ -74,7 +75,7 @@ class TestWorkspaceIntegrationTests {
 
 	@Test
 	void pointsSpringAtTheWorkspace() {
-		TestWorkspace workspace = TestInfrastructure.workspace("infrastructure");
+		TestWorkspace workspace = TestInfrastructure.workspace();
 
 		Map<String, String> properties = workspace.springProperties();
 
@@ -83,14 +84,24 @@ class TestWorkspaceIntegrationTests {
 			.containsEntry("spring.rabbitmq.port", String.valueOf(servers.rabbit().amqpPort()));
 	}
 
-	private boolean databaseExists(String jdbcUrl) throws Exception {
-		String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
-		try (var connection = DriverManager.getConnection(servers.postgres().jdbcUrl("postgres"),
-				servers.postgres().user(), servers.postgres().password());
-				var statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-			statement.setString(1, name);
-			return statement.executeQuery().next();
-		}
+	@Test
+	void keepsTheRunsServersWhenASpringContextCloses() {
+		// In Testcontainers mode this context holds the shared containers as beans.
+		new SpringApplicationBuilder(Containers.class).web(WebApplicationType.NONE).run().close();
+
+		assertThat(databaseExists(TestInfrastructure.workspace().jdbcUrl())).isTrue();
+	}
+
+	private boolean databaseExists(String jdbcUrl) {
+		return jdbc(servers.postgres().jdbcUrl("postgres")).sql("select count(*) from pg_database where datname = ?")
+			.param(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1))
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	private JdbcClient jdbc(String url) {
+		return JdbcClient
+			.create(new DriverManagerDataSource(url, servers.postgres().user(), servers.postgres().password()));
 	}
 
 	private String roundTripThroughAQueue(TestWorkspace workspace) {

@@ -1,9 +1,8 @@
 package com.example.food.infrastructure.testsupport;
 
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.HashMap;
 
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -11,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
  * Puts a {@link TcpProxy} between the application under test and its PostgreSQL, so that
  * the test can make the database unreachable for real ({@code cut()}) without touching a
  * server others use. The proxy is a bean named {@code databaseProxy}. Use it instead of
- * {@link WithRealInfrastructure} (it does the same, then puts itself in the way):
+ * {@link WithRealInfrastructure}: it points the context at the workspace (in both modes,
+ * as properties), with the proxy in place of the database's address.
  *
  * <pre>
  * &#64;SpringBootTest(...)
@@ -20,23 +20,19 @@ import org.springframework.core.env.MapPropertySource;
  * &#64;Autowired TcpProxy databaseProxy;
  * </pre>
  */
-public class ThroughDatabaseProxy extends RealInfrastructureInitializer {
-
-	private static final Pattern ADDRESS = Pattern.compile("(jdbc:postgresql://)([^:/]+):(\\d+)(/.*)");
+public class ThroughDatabaseProxy implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		super.initialize(context);
-		var environment = context.getEnvironment();
-		String url = environment.getRequiredProperty("spring.datasource.url");
-		Matcher address = ADDRESS.matcher(url);
-		if (!address.matches()) {
-			throw new IllegalStateException("Not a PostgreSQL URL with host and port: " + url);
-		}
-		TcpProxy proxy = TcpProxy.to("the database", address.group(2), Integer.parseInt(address.group(3)));
-		String proxied = address.group(1) + "127.0.0.1:" + proxy.port() + address.group(4);
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("food-test-database-proxy", Map.of("spring.datasource.url", proxied)));
+		TestWorkspace workspace = TestInfrastructure.workspace();
+		Servers.Postgres postgres = workspace.servers().postgres();
+		TcpProxy proxy = TcpProxy.to("the database", postgres.host(), postgres.port());
+		var properties = new HashMap<String, Object>(workspace.springProperties());
+		properties.put("spring.datasource.url",
+				"jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + workspace.database());
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("food-test-infrastructure", properties));
 		context.getBeanFactory().registerSingleton("databaseProxy", proxy);
 	}
 

@@ -7,18 +7,21 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Points a Spring test at a real PostgreSQL and RabbitMQ, in the test run's own database
- * and virtual host (see {@link TestInfrastructure}). Put it next to
- * {@code @SpringBootTest}.
+ * Points a Spring test at the run's real PostgreSQL and RabbitMQ (see
+ * {@link TestInfrastructure}): the containers through {@code @ServiceConnection}
+ * ({@link Containers}), or the local servers' workspace as properties
+ * ({@link RealInfrastructureInitializer}). Put it next to {@code @SpringBootTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
+@Import(Containers.class)
 public @interface WithRealInfrastructure {
 
 }
