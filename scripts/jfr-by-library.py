@@ -64,6 +64,11 @@ def samples(recording):
         sys.exit(f"jfr could not read {recording}")
 
 
+def within(taken, start, end):
+    """A window that passes midnight (23:59:50 00:00:10) holds the times after its start or before its end."""
+    return start <= taken <= end if start <= end else taken >= start or taken <= end
+
+
 def main(arguments):
     window = ("00:00:00", "99:99:99")
     if arguments[:1] == ["--between"]:
@@ -77,7 +82,7 @@ def main(arguments):
     for recording in recordings:
         counts = collections.Counter(library(frames) for thread, taken, frames in samples(recording)
                                      if thread and not thread.startswith(LEFT_OUT)
-                                     and taken and window[0] <= taken <= window[1])
+                                     and taken and within(taken, *window))
         n = sum(counts.values())
         print(f"{os.path.basename(recording)}: {n} samples", file=sys.stderr)
         total.update(counts)
