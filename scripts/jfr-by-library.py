@@ -11,6 +11,7 @@ or PATH). --between keeps the samples taken within that window of the clock (the
 recording and the benchmark's log print): the throughput test alone, say, without the set-up before it.
 docs/performance-findings.md shows a run's figures and what they led to.
 """
+import argparse
 import collections
 import os
 import re
@@ -48,18 +49,19 @@ def samples(recording):
                                stdout=subprocess.PIPE, text=True)
     thread, taken, frames, in_stack = None, None, [], False
     for line in process.stdout:
-        match, time = THREAD.match(line), TIME.match(line)
-        if time:
-            taken = time.group(1)
-        elif match:
-            thread = match.group(1)
+        # Most lines are a stack's frames: they are told apart before any pattern is tried.
+        if in_stack:
+            if line.strip() == "]":
+                in_stack = False
+                yield thread, taken, frames
+            else:
+                frames.append(line.strip())
         elif line.strip() == "stackTrace = [":
             in_stack, frames = True, []
-        elif in_stack and line.strip() == "]":
-            in_stack = False
-            yield thread, taken, frames
-        elif in_stack:
-            frames.append(line.strip())
+        elif match := TIME.match(line):
+            taken = match.group(1)
+        elif match := THREAD.match(line):
+            thread = match.group(1)
     if process.wait() != 0:
         sys.exit(f"jfr could not read {recording}")
 
@@ -69,20 +71,23 @@ def within(taken, start, end):
     return start <= taken <= end if start <= end else taken >= start or taken <= end
 
 
-def main(arguments):
-    window = ("00:00:00", "99:99:99")
-    if arguments[:1] == ["--between"]:
-        if len(arguments) < 3 or not all(re.fullmatch(r"\d\d:\d\d:\d\d", t) for t in arguments[1:3]):
-            sys.exit("--between needs two times, HH:MM:SS HH:MM:SS")
-        window, arguments = (arguments[1], arguments[2]), arguments[3:]
-    recordings = arguments
-    if not recordings:
-        sys.exit(__doc__)
+def clock_time(text):
+    if not re.fullmatch(r"\d\d:\d\d:\d\d", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time of the form HH:MM:SS")
+    return text
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--between", nargs=2, type=clock_time, metavar=("FROM", "TO"),
+                        help="keep the samples taken from FROM to TO (HH:MM:SS, the recording's clock)")
+    parser.add_argument("recordings", nargs="+", metavar="recording.jfr")
+    arguments = parser.parse_args()
     total = collections.Counter()
-    for recording in recordings:
+    for recording in arguments.recordings:
         counts = collections.Counter(library(frames) for thread, taken, frames in samples(recording)
                                      if thread and not thread.startswith(LEFT_OUT)
-                                     and taken and within(taken, *window))
+                                     and (arguments.between is None or within(taken, *arguments.between)))
         n = sum(counts.values())
         print(f"{os.path.basename(recording)}: {n} samples", file=sys.stderr)
         total.update(counts)
@@ -94,4 +99,4 @@ def main(arguments):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
